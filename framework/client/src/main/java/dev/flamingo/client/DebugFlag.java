@@ -1,0 +1,55 @@
+package dev.flamingo.client;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Croquet's {@code debug} options: each turns on logging (via {@link System.Logger} "dev.flamingo.client") of
+ * one aspect, except {@link #WRITE} (guard) and {@link #OFFLINE} (no network). Immutable; any thread.
+ */
+public enum DebugFlag {
+    /** Session id and connections and disconnections. */
+    SESSION,
+    /** Messages received from the reflector, after decryption. */
+    MESSAGES,
+    /** Messages sent to the reflector, before encryption. */
+    SENDS,
+    /** Snapshot polls, votes, sizes and timings. */
+    SNAPSHOT,
+    /** The inputs of the session id hashing. */
+    HASHING,
+    /** Subscription additions and removals (passed to the model core). */
+    SUBSCRIBE,
+    /** Class registrations (passed to the model core). */
+    CLASSES,
+    /** Every tick received or generated locally. */
+    TICKS,
+    /** Detect view code writing to model state (passed to the model core). */
+    WRITE,
+    /** Run against an in-process reflector: no network, single user. */
+    OFFLINE;
+
+    /** Parses Croquet's comma-separated form ({@code "session,snapshot"}); plural forms are accepted. */
+    public static Set<DebugFlag> parse(String text) {
+        Set<DebugFlag> flags = EnumSet.noneOf(DebugFlag.class);
+        for (String raw : text.split(",")) {
+            String name = raw.strip().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            flags.add(lookup(name, raw));
+        }
+        return flags;
+    }
+
+    private static DebugFlag lookup(String name, String raw) {
+        for (DebugFlag flag : values()) {
+            if (flag.name().equals(name) || (flag.name() + "S").equals(name) || flag.name().equals(name + "S")) {
+                return flag;
+            }
+        }
+        throw new IllegalArgumentException("debug flag \"" + raw.strip() + "\" is unknown; known flags: "
+                + EnumSet.allOf(DebugFlag.class).toString().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flamingo.client.internal.crypto;
+
+/**
+ * What an envelope carries. The purpose and its context id are authenticated (GCM associated data), so a
+ * snapshot cannot be replayed as a message, nor a message from another session under the same password.
+ * Immutable; any thread.
+ */
+public enum Purpose {
+    /** A view-to-model message; context: the sessionId. */
+    MESSAGE,
+    /** The password check: the encrypted sessionId; context: the sessionId. */
+    TOVE,
+    /** Per-user data attached to the join; context: the sessionId. */
+    VIEW_DATA,
+    /** A VM snapshot; context: the sessionId. */
+    SNAPSHOT,
+    /** Data persisted across code versions; context: the persistentId, which survives them. */
+    PERSISTED;
+
+    String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.flamingo.client.internal.net;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer;
+
+/**
+ * A Tyrus (Grizzly) WebSocket to {@code <reflector>/<sessionId>}. All transports share one client container,
+ * so fifty clients in one JVM share one selector thread pool. Thread-safe.
+ */
+public final class WebSocketTransport implements Transport {
+
+    private static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+    private static final ClientManager CLIENT = createClient();
+
+    private final URI uri;
+    private final AtomicBoolean closedReported = new AtomicBoolean();
+    private volatile Session session;
+    private volatile Listener listener;
+
+    /** A transport for {@code uri} (ws or wss). */
+    public WebSocketTransport(URI uri) {
+        this.uri = uri;
+    }
+
+    private static ClientManager createClient() {
+        ClientManager client = ClientManager.createClient(GrizzlyClientContainer.class.getName());
+        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, MAX_FRAME_BYTES);
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, 10_000L);
+        return client;
+    }
+
+    @Override
+    public void open(Listener listener) {
+        this.listener = listener;
+        try {
+            CLIENT.asyncConnectToServer(new Handler(), ClientEndpointConfig.Builder.create().build(), uri);
+        } catch (jakarta.websocket.DeploymentException | RuntimeException e) {
+            reportClosed(CloseCodes.ABNORMAL, "cannot connect to " + uri + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean send(String frame) {
+        Session s = session;
+        if (s == null || !s.isOpen()) {
+            return false;
+        }
+        try {
+            // One writer at a time: Tyrus' basic remote is not safe for concurrent partial writes.
+            synchronized (s) {
+                s.getBasicRemote().sendText(frame);
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        Session s = session;
+        if (s == null) {
+            reportClosed(code, reason);
+            return;
+        }
+        try {
+            s.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
+        } catch (IOException | IllegalStateException e) {
+            // The socket is already gone; the close is still ours to report.
+        }
+        reportClosed(code, reason);
+    }
+
+    private void reportClosed(int code, String reason) {
+        if (closedReported.compareAndSet(false, true) && listener != null) {
+            listener.closed(code, reason);
+        }
+    }
+
+    // A close reason phrase must fit in 123 bytes of a control frame.
+    private static String truncate(String reason) {
+        return reason.length() <= 100 ? reason : reason.substring(0, 100);
+    }
+
+    private final class Handler extends Endpoint {
+
+        @Override
+        public void onOpen(Session s, EndpointConfig config) {
+            s.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+            s.setMaxIdleTimeout(0);
+            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> listener.received(text));
+            session = s;
+            if (closedReported.get()) {
+                // Closed by us while the handshake was in flight: this socket is no longer wanted.
+                close(CloseCodes.LEAVE, "transport already closed");
+                return;
+            }
+            listener.opened();
+        }
+
+        @Override
+        public void onClose(Session s, CloseReason reason) {
+            reportClosed(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+        }
+
+        @Override
+        public void onError(Session s, Throwable error) {
+            if (s == null || !s.isOpen()) {
+                reportClosed(CloseCodes.ABNORMAL, "connection failed: " + error);
+            }
+        }
+    }
+}
