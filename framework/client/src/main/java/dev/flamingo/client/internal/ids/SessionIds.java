@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * Derives the three ids of a session exactly as Croquet's {@code initFromSessionSpec} does (reference §2.7):
  * {@code persistentId = H(appId/name + stable(persistentOptions))},
- * {@code versionId = H(sdk|classHash...)},
+ * {@code versionId} = the model core's code identity (itself H over the framework version, class bytecode and
+ * constants, the counterpart of Croquet's {@code H(sdk|classHash...)}),
  * {@code sessionId = H(persistentId|developerId + stable(otherOptions) + versionId)}, where H is SHA-256 in
  * unpadded base64url. Immutable; any thread.
  */
@@ -22,10 +23,10 @@ public record SessionIds(String persistentId, String versionId, String sessionId
 
     /**
      * Computes the ids; {@code persistentKeys} are the option keys hashed into the persistent id instead of
-     * the session id (Croquet's {@code persistentIdOptions}), and {@code codeParts} the ordered code identity.
+     * the session id (Croquet's {@code persistentIdOptions}), and {@code versionId} the code identity.
      */
     public static SessionIds derive(String appId, String name, Map<String, ?> options, List<String> persistentKeys,
-            String sdkVersion, List<String> codeParts) {
+            String versionId) {
         TreeMap<String, Object> persistent = new TreeMap<>();
         TreeMap<String, Object> session = new TreeMap<>(options);
         for (String key : persistentKeys) {
@@ -36,19 +37,9 @@ public record SessionIds(String persistentId, String versionId, String sessionId
             persistent.put(key, session.remove(key));
         }
         String persistentId = hash(appId + "/" + name + StableJson.stringify(persistent, "options"));
-        String versionId = versionId(sdkVersion, codeParts);
         String sessionId = hash(persistentId + "|" + UNKNOWN_DEVELOPER + StableJson.stringify(session, "options")
                 + versionId);
         return new SessionIds(persistentId, versionId, sessionId);
-    }
-
-    /** Croquet's code hash: H of the SDK version and each part (class and constant hashes) joined by "|". */
-    public static String versionId(String sdkVersion, List<String> codeParts) {
-        StringBuilder joined = new StringBuilder(sdkVersion);
-        for (String part : codeParts) {
-            joined.append('|').append(part);
-        }
-        return hash(joined.toString());
     }
 
     /** Croquet's {@code hashString}: SHA-256 of the UTF-8 bytes, base64url without padding (43 chars). */
