@@ -1,0 +1,415 @@
+package dev.flamingo.core.snapshot;
+
+import static dev.flamingo.core.snapshot.UnsafeAccess.U;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes one object graph (see {@link Format}); depth first with an explicit stack, so a 100,000
+ * element linked structure needs no deep Java recursion. One instance per encode call.
+ */
+final class Encoder {
+
+  private final TypeRegistry registry;
+  private final ExternalRefs refs;
+  private final ByteOut out;
+  private final IdentityIndex ids;
+  private int nextIndex;
+  private int[] classSlots;
+  private int classCount;
+  private EncodeFrame[] stack = new EncodeFrame[64];
+  private int depth;
+  /** Indices of records/adapted values being written; a reference to one of them is a cycle. */
+  private final BitSet openValues = new BitSet();
+  private Class<?> lastClass;
+  private TypeInfo lastInfo;
+
+  Encoder(TypeRegistry registry, ExternalRefs refs, int sizeHint) {
+    this.registry = registry;
+    this.refs = refs;
+    this.out = new ByteOut(Math.max(256, sizeHint));
+    this.ids = new IdentityIndex(Math.max(16, sizeHint / 32));
+    this.classSlots = new int[registry.serialCount() + 16];
+  }
+
+  byte[] encode(Object root) {
+    out.writeBytes(Format.MAGIC);
+    out.varint(Format.VERSION);
+    out.write(refs == null ? Format.MODE_SNAPSHOT : Format.MODE_PAYLOAD);
+    push().slots(null, null, new Object[] {root}, 1, null);
+    run();
+    return out.toByteArray();
+  }
+
+  private EncodeFrame push() {
+    if (depth == stack.length) {
+      stack = java.util.Arrays.copyOf(stack, depth * 2);
+    }
+    EncodeFrame f = stack[depth];
+    if (f == null) {
+      f = new EncodeFrame();
+      stack[depth] = f;
+    }
+    depth++;
+    return f;
+  }
+
+  private void run() {
+    while (depth > 0) {
+      EncodeFrame f = stack[depth - 1];
+      if (f.pos >= f.end) {
+        if (f.valueIndex >= 0) {
+          openValues.clear(f.valueIndex);
+        }
+        depth--;
+        continue;
+      }
+      if (f.plan != null) {
+        writeFields(f);
+      } else {
+        writeSlots(f);
+      }
+    }
+  }
+
+  /** Writes fields until one of them pushes a child frame or the object is done. */
+  private void writeFields(EncodeFrame f) {
+    int d = depth;
+    FieldPlan p = f.plan;
+    Object o = f.obj;
+    do {
+      int i = f.pos++;
+      long off = p.offsets[i];
+      switch (p.kinds[i]) {
+        case FieldPlan.REF:
+          writeRef(U.getObject(o, off));
+          break;
+        case FieldPlan.INT:
+          out.zigzag(U.getInt(o, off));
+          break;
+        case FieldPlan.LONG:
+          out.zigzagLong(U.getLong(o, off));
+          break;
+        case FieldPlan.DOUBLE:
+          out.int64(U.getLong(o, off)); // raw bits: NaN payloads and -0.0 survive
+          break;
+        case FieldPlan.FLOAT:
+          out.int32(U.getInt(o, off));
+          break;
+        case FieldPlan.BOOLEAN:
+          out.write(U.getBoolean(o, off) ? 1 : 0);
+          break;
+        case FieldPlan.BYTE:
+          out.write(U.getByte(o, off));
+          break;
+        case FieldPlan.SHORT:
+          out.zigzag(U.getShort(o, off));
+          break;
+        default:
+          out.varint(U.getChar(o, off));
+      }
+    } while (depth == d && f.pos < f.end);
+  }
+
+  private void writeSlots(EncodeFrame f) {
+    int d = depth;
+    do {
+      int i = f.pos++;
+      Object v = f.slots[i];
+      if (f.kinds != null && f.kinds[i] != FieldPlan.REF) {
+        writeBoxedPrimitive(f.kinds[i], v);
+      } else {
+        if (v != null && (f.keyCheck == EncodeFrame.KEYS_ALL
+            || (f.keyCheck == EncodeFrame.KEYS_EVEN && (i & 1) == 0))) {
+          checkHashKey(v);
+        }
+        writeRef(v);
+      }
+    } while (depth == d && f.pos < f.end);
+  }
+
+  private void writeBoxedPrimitive(byte kind, Object v) {
+    switch (kind) {
+      case FieldPlan.INT:
+        out.zigzag((Integer) v);
+        break;
+      case FieldPlan.LONG:
+        out.zigzagLong((Long) v);
+        break;
+      case FieldPlan.DOUBLE:
+        out.int64(Double.doubleToRawLongBits((Double) v));
+        break;
+      case FieldPlan.FLOAT:
+        out.int32(Float.floatToRawIntBits((Float) v));
+        break;
+      case FieldPlan.BOOLEAN:
+        out.write((Boolean) v ? 1 : 0);
+        break;
+      case FieldPlan.BYTE:
+        out.write((Byte) v);
+        break;
+      case FieldPlan.SHORT:
+        out.zigzag((Short) v);
+        break;
+      default:
+        out.varint((Character) v);
+    }
+  }
+
+  private TypeInfo infoOf(Class<?> c) {
+    if (c != lastClass) {
+      lastInfo = registry.infoFor(c);
+      lastClass = c;
+    }
+    return lastInfo;
+  }
+
+  private void writeRef(Object v) {
+    if (v == null) {
+      out.write(Format.NULL);
+      return;
+    }
+    TypeInfo t = infoOf(v.getClass());
+    if (t.isLeaf()) {
+      writeClassTag(t);
+      writeLeaf(t, v);
+      return;
+    }
+    if (t.kind >= TypeInfo.ABSTRACT) {
+      throw fail(t.problem != null ? t.problem : v.getClass().getName() + " cannot be instantiated");
+    }
+    if (refs != null && t.kind == TypeInfo.PLAIN) {
+      String external = refs.externalId(v);
+      if (external != null) {
+        out.write(Format.EXTERNAL);
+        out.string(external);
+        return;
+      }
+    }
+    int seen = ids.putIfAbsent(v, nextIndex);
+    if (seen >= 0) {
+      if (openValues.get(seen)) {
+        throw fail(t.type.getName() + " is part of a reference cycle that leads back to itself;"
+            + " records and adapted values are rebuilt from their contents, so they cannot contain"
+            + " themselves: use a registered plain class for one of the objects in the cycle");
+      }
+      out.varint(Format.FIRST_REF + (seen << 1));
+      return;
+    }
+    int index = nextIndex++;
+    writeClassTag(t);
+    writeBody(t, v, index);
+  }
+
+  private void writeClassTag(TypeInfo t) {
+    int serial = t.serial;
+    if (serial >= classSlots.length) {
+      classSlots = java.util.Arrays.copyOf(classSlots, Math.max(serial + 1, classSlots.length * 2));
+    }
+    int local = classSlots[serial];
+    if (local != 0) {
+      out.varint(Format.FIRST_REF + 1 + ((local - 1) << 1));
+      return;
+    }
+    classSlots[serial] = ++classCount;
+    out.write(Format.DEFINE);
+    out.string(t.id);
+    out.int32(t.shapeHash());
+  }
+
+  private void writeLeaf(TypeInfo t, Object v) {
+    switch (t.kind) {
+      case TypeInfo.STRING:
+        out.string((String) v);
+        break;
+      case TypeInfo.INT:
+        out.zigzag((Integer) v);
+        break;
+      case TypeInfo.DOUBLE:
+        out.int64(Double.doubleToRawLongBits((Double) v));
+        break;
+      case TypeInfo.LONG:
+        out.zigzagLong((Long) v);
+        break;
+      case TypeInfo.BOOLEAN:
+        out.write((Boolean) v ? 1 : 0);
+        break;
+      case TypeInfo.FLOAT:
+        out.int32(Float.floatToRawIntBits((Float) v));
+        break;
+      case TypeInfo.BYTE:
+        out.write((Byte) v);
+        break;
+      case TypeInfo.SHORT:
+        out.zigzag((Short) v);
+        break;
+      case TypeInfo.CHAR:
+        out.varint((Character) v);
+        break;
+      case TypeInfo.BIG_INTEGER:
+        writeBigInteger((BigInteger) v);
+        break;
+      case TypeInfo.BIG_DECIMAL:
+        out.zigzag(((BigDecimal) v).scale());
+        writeBigInteger(((BigDecimal) v).unscaledValue());
+        break;
+      case TypeInfo.ENUM:
+        out.varint(((Enum<?>) v).ordinal());
+        break;
+      default: // SINGLETON: the class tag says it all
+    }
+  }
+
+  private void writeBigInteger(BigInteger b) {
+    byte[] bytes = b.toByteArray();
+    out.varint(bytes.length);
+    out.writeBytes(bytes);
+  }
+
+  private void writeBody(TypeInfo t, Object v, int index) {
+    switch (t.kind) {
+      case TypeInfo.PLAIN:
+        push().fields(t, v, t.fields());
+        break;
+      case TypeInfo.ARR_OBJECT:
+        Object[] array = (Object[]) v;
+        out.varint(array.length);
+        push().slots(t, v, array, array.length, null);
+        break;
+      case TypeInfo.ARRAY_LIST:
+      case TypeInfo.LINKED_LIST:
+      case TypeInfo.ARRAY_DEQUE:
+        writeElements(t, v, ((Collection<?>) v).toArray());
+        break;
+      case TypeInfo.HASH_MAP:
+        writeHashSizing((HashMap<?, ?>) v);
+        writeEntries(t, v, (Map<?, ?>) v, null).keyCheck = EncodeFrame.KEYS_EVEN;
+        break;
+      case TypeInfo.LINKED_HASH_MAP:
+        out.write(HashLayout.accessOrder((LinkedHashMap<?, ?>) v) ? 1 : 0);
+        writeEntries(t, v, (Map<?, ?>) v, null);
+        break;
+      case TypeInfo.TREE_MAP:
+        writeEntries(t, v, (Map<?, ?>) v, ((TreeMap<?, ?>) v).comparator());
+        break;
+      case TypeInfo.HASH_SET:
+        writeHashSizing(HashLayout.backingMap((HashSet<?>) v));
+        writeElements(t, v, ((Collection<?>) v).toArray()).keyCheck = EncodeFrame.KEYS_ALL;
+        break;
+      case TypeInfo.LINKED_HASH_SET:
+        writeElements(t, v, ((Collection<?>) v).toArray());
+        break;
+      case TypeInfo.TREE_SET:
+        writeSorted(t, (TreeSet<?>) v);
+        break;
+      default:
+        writeValueOrPrimitiveArray(t, v, index);
+    }
+  }
+
+  private void writeValueOrPrimitiveArray(TypeInfo t, Object v, int index) {
+    EncodeFrame f;
+    switch (t.kind) {
+      case TypeInfo.RECORD:
+        RecordPlan plan = t.record();
+        Object[] components = new Object[plan.names.length];
+        for (int i = 0; i < components.length; i++) {
+          components[i] = plan.component(v, i);
+        }
+        f = push();
+        f.slots(t, v, components, components.length, plan.kinds);
+        break;
+      case TypeInfo.ADAPTER:
+        Object written;
+        try {
+          written = t.adapter.write(v);
+        } catch (RuntimeException e) {
+          throw fail("the TypeAdapter for " + t.type.getName() + " threw " + e);
+        }
+        f = push();
+        f.slots(t, v, new Object[] {written}, 1, null);
+        break;
+      case TypeInfo.IMMUTABLE_LIST:
+        f = writeElements(t, v, ((Collection<?>) v).toArray());
+        break;
+      default:
+        PrimitiveArrays.write(out, t.kind, v);
+        return;
+    }
+    f.valueIndex = index;
+    openValues.set(index);
+  }
+
+  private void writeHashSizing(HashMap<?, ?> map) {
+    out.varint(HashLayout.tableLength(map));
+    out.varint(HashLayout.threshold(map));
+    out.int32(Float.floatToRawIntBits(HashLayout.loadFactor(map)));
+  }
+
+  private EncodeFrame writeElements(TypeInfo t, Object v, Object[] elements) {
+    out.varint(elements.length);
+    EncodeFrame f = push();
+    f.slots(t, v, elements, elements.length, null);
+    return f;
+  }
+
+  private EncodeFrame writeEntries(TypeInfo t, Object v, Map<?, ?> map, Object comparator) {
+    int offset = t.kind == TypeInfo.TREE_MAP ? 1 : 0;
+    Object[] slots = new Object[offset + map.size() * 2];
+    int i = 0;
+    if (offset == 1) {
+      slots[i++] = comparator;
+    }
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      slots[i++] = e.getKey();
+      slots[i++] = e.getValue();
+    }
+    out.varint(map.size());
+    EncodeFrame f = push();
+    f.slots(t, v, slots, slots.length, null);
+    return f;
+  }
+
+  private void writeSorted(TypeInfo t, TreeSet<?> set) {
+    Object[] slots = new Object[1 + set.size()];
+    slots[0] = set.comparator();
+    int i = 1;
+    for (Object e : set) {
+      slots[i++] = e;
+    }
+    out.varint(set.size());
+    push().slots(t, set, slots, slots.length, null);
+  }
+
+  private void checkHashKey(Object key) {
+    TypeInfo k = infoOf(key.getClass());
+    if (k.kind != TypeInfo.UNSUPPORTED && k.hashesByIdentity()) {
+      throw fail(key.getClass().getName() + " hashes by identity (it does not override hashCode),"
+          + " so a HashMap/HashSet keyed by it iterates in a different order on every replica;"
+          + " override equals/hashCode, or use LinkedHashMap/LinkedHashSet or TreeMap/TreeSet");
+    }
+  }
+
+  private UnsupportedValueException fail(String problem) {
+    StringBuilder path = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      EncodeFrame f = stack[i];
+      if (i == 1) {
+        path.append(f.obj.getClass().getSimpleName());
+      }
+      if (i > 0) {
+        path.append(f.label());
+      }
+    }
+    return new UnsupportedValueException(path.length() == 0 ? "root" : path.toString(), problem);
+  }
+}

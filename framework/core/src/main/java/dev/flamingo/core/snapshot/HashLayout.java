@@ -1,0 +1,90 @@
+package dev.flamingo.core.snapshot;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+
+/**
+ * Reads and restores the private sizing state of HashMap/HashSet (table length, threshold, load
+ * factor) so that a restored map iterates in the same order as the original, now and after any
+ * later sequence of puts and removes; stateless, any thread.
+ *
+ * <p>Why: a HashMap iterates bucket by bucket, and the bucket of a key depends on the table length.
+ * Re-inserting the entries in iteration order into a table of the same length reproduces both the
+ * bucket order and the order inside each bucket; restoring the threshold makes the next resize
+ * happen at the same size. Field offsets come from {@code getDeclaredField}, which needs no
+ * {@code --add-opens}; the values are read and written with Unsafe.
+ */
+final class HashLayout {
+
+  private static final long TABLE = UnsafeAccess.offset(HashMap.class, "table");
+  private static final long THRESHOLD = UnsafeAccess.offset(HashMap.class, "threshold");
+  private static final long LOAD_FACTOR = UnsafeAccess.offset(HashMap.class, "loadFactor");
+  private static final long SET_MAP = UnsafeAccess.offset(HashSet.class, "map");
+  private static final long ACCESS_ORDER = UnsafeAccess.offset(LinkedHashMap.class, "accessOrder");
+  private static final Object ALLOCATE = new Object();
+
+  private HashLayout() {}
+
+  static HashMap<?, ?> backingMap(HashSet<?> set) {
+    return (HashMap<?, ?>) UnsafeAccess.U.getObject(set, SET_MAP);
+  }
+
+  static int tableLength(HashMap<?, ?> map) {
+    Object[] table = (Object[]) UnsafeAccess.U.getObject(map, TABLE);
+    return table == null ? 0 : table.length;
+  }
+
+  static int threshold(HashMap<?, ?> map) {
+    return UnsafeAccess.U.getInt(map, THRESHOLD);
+  }
+
+  static float loadFactor(HashMap<?, ?> map) {
+    return UnsafeAccess.U.getFloat(map, LOAD_FACTOR);
+  }
+
+  static boolean accessOrder(LinkedHashMap<?, ?> map) {
+    return UnsafeAccess.U.getBoolean(map, ACCESS_ORDER);
+  }
+
+  /** Checks sizing read from untrusted input; table length 0 means "not allocated yet". */
+  static void validate(ByteIn in, int tableLength, int threshold, float loadFactor, int size) {
+    if (tableLength < 0 || tableLength > (1 << 30) || Integer.bitCount(tableLength) > 1) {
+      throw in.bad("hash table length " + tableLength + " is not 0 or a power of two up to 2^30");
+    }
+    if (!(loadFactor > 0 && loadFactor <= 1000) || threshold < 0) {
+      throw in.bad("bad hash sizing: load factor " + loadFactor + ", threshold " + threshold);
+    }
+    if (size > 0 && tableLength == 0) {
+      throw in.bad("hash map with " + size + " entries has no table");
+    }
+  }
+
+  static <K, V> HashMap<K, V> newMap(int tableLength, float loadFactor) {
+    return new HashMap<>(tableLength == 0 ? 1 : tableLength, loadFactor);
+  }
+
+  static <E> HashSet<E> newSet(int tableLength, float loadFactor) {
+    return new HashSet<>(tableLength == 0 ? 1 : tableLength, loadFactor);
+  }
+
+  /**
+   * Called after the entries were inserted: allocates an empty-but-allocated table like the
+   * original's, restores the threshold, and verifies the table length.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static void finish(ByteIn in, HashMap map, int tableLength, int threshold) {
+    if (tableLength > 0 && map.isEmpty()) {
+      map.put(ALLOCATE, null);
+      map.remove(ALLOCATE);
+    }
+    if (tableLength(map) != tableLength) {
+      throw in.bad("hash map of " + map.size() + " entries does not fit a table of " + tableLength);
+    }
+    UnsafeAccess.U.putInt(map, THRESHOLD, threshold);
+  }
+
+  static LinkedHashMap<Object, Object> newLinkedMap(boolean accessOrder) {
+    return new LinkedHashMap<>(16, 0.75f, accessOrder);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.flamingo.core.snapshot;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Encodes object graphs (a whole VM for snapshots, or a view-to-model event payload) to a versioned
+ * binary form and back; immutable and safe on any thread, but each call must be given a graph that
+ * no other thread mutates meanwhile (for snapshots: call {@link #encode(Object)} on the model thread,
+ * then {@link #compress} and {@link #sha256} anywhere).
+ *
+ * <p>Every non-static, non-transient field of every registered class is stored ({@code transient}
+ * plays the role of Croquet's {@code $} prefix); object identity, sharing and cycles survive; the
+ * same state always gives the same bytes, so {@link #sha256} of {@link #encode} is the state hash.
+ * Instances are restored without running constructors; records through their canonical
+ * constructor. HashMap and HashSet are restored with their table sizing so they iterate, and keep
+ * iterating after later changes, exactly like the original. TreeMap/TreeSet keep their comparator,
+ * which must be null (natural order), a built-in one ({@code Comparator.naturalOrder()},
+ * {@code Comparator.reverseOrder()}, {@code String.CASE_INSENSITIVE_ORDER}) or an instance of a
+ * registered class. Values that cannot be stored fail with {@link UnsupportedValueException} naming
+ * the field path; bytes that cannot be decoded fail with {@link SnapshotFormatException}.
+ */
+public final class SnapshotCodec {
+
+  /** Version of the uncompressed encoding; decoding rejects any other. */
+  public static final int FORMAT_VERSION = Format.VERSION;
+
+  private final TypeRegistry registry;
+  private volatile int sizeHint = 4096;
+
+  /** Creates a codec for {@code registry}, which is {@link TypeRegistry#freeze() frozen} here. */
+  public SnapshotCodec(TypeRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry").freeze();
+  }
+
+  /** The registry this codec uses. */
+  public TypeRegistry registry() {
+    return registry;
+  }
+
+  /** Encodes the graph reachable from {@code root} (which may be null) for a snapshot. */
+  public byte[] encode(Object root) {
+    return remember(new Encoder(registry, null, sizeHint).encode(root));
+  }
+
+  /**
+   * Encodes a payload: objects for which {@code refs} returns an id are written as that id and are
+   * looked up again by {@link #decode(byte[], Function)}.
+   */
+  public byte[] encode(Object root, ExternalRefs refs) {
+    Objects.requireNonNull(refs, "refs");
+    return new Encoder(registry, refs, 256).encode(root);
+  }
+
+  /** Decodes bytes written by {@link #encode(Object)} with the same registered types. */
+  public Object decode(byte[] encoded) {
+    Objects.requireNonNull(encoded, "encoded");
+    return new Decoder(registry, null, encoded).decode();
+  }
+
+  /**
+   * Decodes a payload written by {@link #encode(Object, ExternalRefs)}; {@code resolver} maps each
+   * external id back to its object and must not return null.
+   */
+  public Object decode(byte[] encoded, Function<String, Object> resolver) {
+    Objects.requireNonNull(encoded, "encoded");
+    Objects.requireNonNull(resolver, "resolver");
+    return new Decoder(registry, resolver, encoded).decode();
+  }
+
+  /** Compresses an encoding for storage or upload; see {@link Compression}. */
+  public static byte[] compress(byte[] encoded) {
+    return Compression.compress(encoded);
+  }
+
+  /** Reverses {@link #compress}; fails if the declared size exceeds {@code maxLength}. */
+  public static byte[] decompress(byte[] compressed, int maxLength) {
+    return Compression.decompress(compressed, maxLength);
+  }
+
+  /** SHA-256 of an (uncompressed) encoding: the state hash replicas compare. */
+  public static byte[] sha256(byte[] encoded) {
+    return Compression.sha256(encoded);
+  }
+
+  /** Keeps the next snapshot's first buffer close to this one's size, to avoid regrowing it. */
+  private byte[] remember(byte[] bytes) {
+    sizeHint = Math.max(4096, bytes.length + (bytes.length >> 3));
+    return bytes;
+  }
+}
