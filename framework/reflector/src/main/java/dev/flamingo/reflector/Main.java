@@ -1,0 +1,97 @@
+package dev.flamingo.reflector;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: {@code java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]
+ * [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30] [--max-rate 2000]
+ * [--max-connections-per-ip 1024] [--io-threads N]}. SIGTERM or Ctrl-C persists every session and asks
+ * clients to reconnect. Main thread only.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
+        }
+        ReflectorServer server;
+        try {
+            server = parse(args).build().start();
+        } catch (IllegalArgumentException e) {
+            System.err.println("flamingo-reflector: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("Flamingo reflector listening on " + server.websocketUri() + "/<sessionId>");
+        System.out.println("  box URL for Croquet clients: " + server.httpUri());
+        System.out.println("  files: " + server.filesUri() + "  metrics: " + server.httpUri() + "metrics");
+        System.out.println("  data: " + (server.dataDir() == null
+                ? "memory only (sessions are lost on stop; files in " + server.filesDir() + ")"
+                : server.dataDir()));
+        System.out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("Flamingo reflector stopped; sessions persisted");
+            System.out.flush();
+            stopped.countDown();
+        }, "reflector-shutdown"));
+        stopped.await();
+    }
+
+    static ReflectorServer.Builder parse(String[] args) {
+        ReflectorServer.Builder b = ReflectorServer.builder();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                System.out.println(usage());
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--host" -> b.host(value);
+                case "--port" -> b.port(integer(flag, value));
+                case "--data" -> b.dataDir(Path.of(value));
+                case "--api-keys" -> b.apiKeysFile(Path.of(value));
+                case "--fsync" -> b.fsync(fsync(value));
+                case "--retention-days" -> b.retention(Duration.ofDays(integer(flag, value)));
+                case "--max-rate" -> b.maxMessagesPerSecond(integer(flag, value));
+                case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
+                case "--io-threads" -> b.ioThreads(integer(flag, value));
+                default -> throw new IllegalArgumentException("unknown flag " + flag);
+            }
+        }
+        return b;
+    }
+
+    private static FsyncPolicy fsync(String value) {
+        try {
+            return FsyncPolicy.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--fsync must be never, interval or always, not " + value, e);
+        }
+    }
+
+    private static int integer(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, not " + value, e);
+        }
+    }
+
+    private static String usage() {
+        return "usage: java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]"
+                + " [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30]"
+                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--io-threads N]";
+    }
+}

@@ -1,0 +1,107 @@
+package dev.flamingo.reflector.internal;
+
+import com.google.gson.JsonElement;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One client socket of one session. Protocol fields are owned by the session's executor; the channel
+ * may be on another event loop, so everything leaves through {@link #commit()} on the session executor,
+ * after the session's journal has been written (the write-before-relay rule).
+ */
+final class Connection {
+    final Channel channel;
+    final String sessionId;
+    final String remote;
+    final Metrics metrics;
+    /** Set once on the channel's event loop when JOIN passes the socket-level checks. */
+    volatile boolean joinSent;
+    boolean joined;
+    JsonElement user;
+    boolean active;
+    boolean gone;
+    private final List<ByteBuf> pending = new ArrayList<>(4);
+
+    Connection(Channel channel, String sessionId, String remote, Metrics metrics) {
+        this.channel = channel;
+        this.sessionId = sessionId;
+        this.remote = remote;
+        this.metrics = metrics;
+    }
+
+    /** Queues one already-encoded text frame; takes ownership of {@code frame}. Returns false if dropped. */
+    boolean enqueue(ByteBuf frame) {
+        if (gone) {
+            frame.release();
+            return false;
+        }
+        pending.add(frame);
+        metrics.framesOut.increment();
+        metrics.bytesOut.add(frame.readableBytes());
+        return true;
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** Bytes written to this socket but not yet on the wire; TICKs skip backlogged clients. */
+    boolean backlogged(int highWaterMark) {
+        return channel.bytesBeforeUnwritable() < highWaterMark;
+    }
+
+    /** Writes queued frames and flushes once, or drops a client that stopped reading. */
+    void commit() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (!channel.isActive() || gone) {
+            discardPending();
+            return;
+        }
+        if (!channel.isWritable()) {
+            metrics.slowConsumers.increment();
+            metrics.reject("slow_consumer");
+            close(CloseReason.UNRESPONSIVE, "client unresponsive: outbound buffer full");
+            return;
+        }
+        for (ByteBuf frame : pending) {
+            channel.write(new TextWebSocketFrame(frame), channel.voidPromise());
+        }
+        pending.clear();
+        channel.flush();
+    }
+
+    /** Sends a close frame with the code and reason, then closes the socket; drops anything queued. */
+    void close(CloseReason reason, String text) {
+        discardPending();
+        closeChannel(channel, reason, text);
+    }
+
+    static void closeChannel(Channel channel, CloseReason reason, String text) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(reason.code(), truncate(text)))
+                   .addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private void discardPending() {
+        pending.forEach(ByteBuf::release);
+        pending.clear();
+    }
+
+    /** Close reasons must fit in a control frame (125 bytes); keep them well under. */
+    private static String truncate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100);
+    }
+
+    @Override
+    public String toString() {
+        return remote;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.flamingo.reflector.internal;
+
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A session's directory: {@code state.json} (complete state at the last compaction, replaced atomically)
+ * and {@code log-<n>.jsonl} (records since then, append-only, one per line). Recovery = state + every
+ * complete line of the log; a torn last line (crash mid-write) was never relayed and is ignored.
+ * Compaction writes a new empty log, then a state naming it, then deletes the old log, so a crash at any
+ * point leaves one consistent pair. Owned by the session's executor; {@link #force()} from any thread.
+ */
+final class DiskJournal implements Journal {
+    private static final String STATE = "state.json";
+    private final Path dir;
+    private final boolean fsyncAlways;
+    private final Metrics metrics;
+    private final StringBuilder buffer = new StringBuilder();
+    private FileChannel log;
+    private long generation;
+    private volatile boolean dirty;
+
+    DiskJournal(Path dir, boolean fsyncAlways, Metrics metrics) {
+        this.dir = dir;
+        this.fsyncAlways = fsyncAlways;
+        this.metrics = metrics;
+    }
+
+    static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(STATE));
+    }
+
+    /** Loads state.json plus the log it names, and opens that log for appending. */
+    SessionState load() {
+        try {
+            String text = Files.readString(dir.resolve(STATE), StandardCharsets.UTF_8);
+            SessionState state = SessionState.fromJson(text);
+            generation = JsonParser.parseString(text).getAsJsonObject().get("logGeneration").getAsLong();
+            replay(state, logPath(generation));
+            log = FileChannel.open(logPath(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            log.truncate(completeLength(log));
+            log.position(log.size());
+            return state;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load session journal " + dir, e);
+        }
+    }
+
+    private static void replay(SessionState state, Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                applyLine(state, line);
+            }
+        }
+    }
+
+    /** Length up to the last newline: a torn tail would otherwise swallow the next appended record. */
+    private static long completeLength(FileChannel channel) throws IOException {
+        long end = channel.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (end > 0) {
+            one.clear();
+            channel.read(one, end - 1);
+            if (one.get(0) == '\n') {
+                break;
+            }
+            end--;
+        }
+        return end;
+    }
+
+    /** Applies one record; a torn or unparsable line ends recovery, since nothing after it was relayed. */
+    private static void applyLine(SessionState state, String line) {
+        if (line.length() < 2 || line.charAt(1) != ' ') {
+            return;
+        }
+        String body = line.substring(2);
+        try {
+            switch (line.charAt(0)) {
+                case 'm' -> state.addMessage(body);
+                case 't' -> state.timeLease = Math.max(state.timeLease, Long.parseLong(body));
+                case 'c' -> state.applySettings(JsonParser.parseString(body).getAsJsonObject());
+                case 'k' -> state.completeTally(body);
+                default -> { }
+            }
+        } catch (RuntimeException tornLine) {
+            // The last line may be cut short by a crash; it was never relayed, so dropping it is right.
+        }
+    }
+
+    @Override
+    public void message(String json) {
+        buffer.append("m ").append(json).append('\n');
+    }
+
+    @Override
+    public void timeLease(long time) {
+        buffer.append("t ").append(time).append('\n');
+    }
+
+    @Override
+    public void settings(String json) {
+        buffer.append("c ").append(json).append('\n');
+    }
+
+    @Override
+    public void tally(String key) {
+        buffer.append("k ").append(key.replace('\n', ' ')).append('\n');
+    }
+
+    @Override
+    public void commit() {
+        if (buffer.length() == 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        ByteBuffer bytes = ByteBuffer.wrap(buffer.toString().getBytes(StandardCharsets.UTF_8));
+        buffer.setLength(0);
+        try {
+            while (bytes.hasRemaining()) {
+                log.write(bytes);
+            }
+            if (fsyncAlways) {
+                log.force(false);
+            } else {
+                dirty = true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to session journal " + dir, e);
+        }
+        metrics.journalLatency.record(System.nanoTime() - start);
+    }
+
+    @Override
+    public void compact(SessionState state) {
+        buffer.setLength(0);
+        try {
+            Files.createDirectories(dir);
+            long next = generation + 1;
+            FileChannel nextLog = FileChannel.open(logPath(next), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            String json = state.toJson();
+            json = json.substring(0, json.length() - 1) + ",\"logGeneration\":" + next + "}";
+            writeAtomically(dir.resolve(STATE), json);
+            if (log != null) {
+                log.close();
+            }
+            Files.deleteIfExists(logPath(generation));
+            log = nextLog;
+            generation = next;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compact session journal " + dir, e);
+        }
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
+            out.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void force() {
+        FileChannel current = log;
+        if (!dirty || current == null) {
+            return;
+        }
+        dirty = false;
+        try {
+            current.force(false);
+        } catch (IOException e) {
+            // The session thread may have rotated the log meanwhile; the next interval retries.
+            dirty = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (log != null) {
+                log.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close session journal " + dir, e);
+        }
+    }
+
+    @Override
+    public void delete() {
+        close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(DiskJournal::deleteQuietly);
+        } catch (NoSuchFileException gone) {
+            // Already deleted.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete session journal " + dir, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path logPath(long gen) {
+        return dir.resolve("log-" + gen + ".jsonl");
+    }
+}

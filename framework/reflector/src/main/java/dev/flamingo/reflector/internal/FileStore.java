@@ -1,0 +1,89 @@
+package dev.flamingo.reflector.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/**
+ * The write-once file area behind {@code /files/...}: Croquet clients PUT snapshots and persistent data
+ * here and late joiners GET them. Paths are checked segment by segment (no {@code ..}, no hidden names,
+ * a conservative character set) and always resolve inside the root. An existing file is never replaced:
+ * a PUT of identical bytes is an idempotent retry, different bytes are refused, so no session can
+ * overwrite another's snapshot. Any thread (publication is an atomic hard link).
+ */
+final class FileStore {
+    /** Outcome of a PUT. */
+    enum PutResult { CREATED, UNCHANGED, CONFLICT }
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_~@=+,-][A-Za-z0-9._~@=+,-]{0,254}");
+    private static final int MAX_SEGMENTS = 16;
+    private final Path root;
+
+    FileStore(Path root) throws IOException {
+        this.root = Files.createDirectories(root).toRealPath();
+    }
+
+    /** The file for a decoded relative path such as {@code apps/x/snap/y}, or null if the path is refused. */
+    Path resolve(String relative) {
+        String[] segments = relative.split("/", -1);
+        if (segments.length == 0 || segments.length > MAX_SEGMENTS
+                || !Arrays.stream(segments).allMatch(s -> SEGMENT.matcher(s).matches())) {
+            return null;
+        }
+        Path file = root.resolve(relative).normalize();
+        return file.startsWith(root) && !file.equals(root) ? file : null;
+    }
+
+    /** Stores {@code bytes} at {@code file} unless a different file is already there. */
+    PutResult put(Path file, byte[] bytes) throws IOException {
+        if (Files.exists(file)) {
+            return Arrays.equals(Files.readAllBytes(file), bytes) ? PutResult.UNCHANGED : PutResult.CONFLICT;
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), ".put-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            // A hard link fails atomically if the name exists, so two racing PUTs cannot both win.
+            Files.createLink(file, tmp);
+            return PutResult.CREATED;
+        } catch (FileAlreadyExistsException raced) {
+            return Arrays.equals(Files.readAllBytes(file), bytes) ? PutResult.UNCHANGED : PutResult.CONFLICT;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * True if {@code url} names a file under {@code /files/} that exists here and whose path has a segment
+     * containing {@code sessionId} (Croquet uploads to {@code .../<persistentId>.<sessionId>/<time>_<seq>.<hash>}).
+     */
+    boolean holdsForSession(String url, String sessionId) {
+        String relative = relativeFromUrl(url);
+        if (relative == null) {
+            return false;
+        }
+        Path file = resolve(relative);
+        return file != null && Files.isRegularFile(file)
+                && Arrays.stream(relative.split("/")).anyMatch(s -> s.contains(sessionId));
+    }
+
+    static String relativeFromUrl(String url) {
+        try {
+            String path = URI.create(url).getRawPath();
+            int at = path == null ? -1 : path.indexOf("/files/");
+            return at < 0 ? null : URLDecoder.decode(path.substring(at + 7), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.flamingo.reflector.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Routes one HTTP request: a WebSocket upgrade on any path joins the session named by the last path
+ * segment; {@code /files/...} is the file area (GET, HEAD, PUT, OPTIONS with CORS as in
+ * Croquet-in-a-Box); {@code /metrics}, {@code /healthz}, and {@code /sessions} (API key required).
+ * Channel event loop; file I/O runs on a separate executor.
+ */
+final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = System.getLogger(HttpRouter.class.getName());
+    private final SessionServices services;
+    private final IpLimiter ipLimiter;
+    private final Executor fileIo;
+
+    HttpRouter(SessionServices services, IpLimiter ipLimiter, Executor fileIo) {
+        this.services = services;
+        this.ipLimiter = ipLimiter;
+        this.fileIo = fileIo;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (!req.decoderResult().isSuccess()) {
+            respond(ctx, req, HttpResponseStatus.BAD_REQUEST, "bad request\n", false);
+            return;
+        }
+        String path = new QueryStringDecoder(req.uri()).path();
+        if (req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
+            upgrade(ctx, req, path);
+        } else if (path.startsWith("/files/")) {
+            files(ctx, req, path.substring(7));
+        } else if (path.equals("/healthz")) {
+            respond(ctx, req, HttpResponseStatus.OK, "ok\n", false);
+        } else if (path.equals("/metrics")) {
+            respond(ctx, req, HttpResponseStatus.OK, services.metrics().render(), false);
+        } else if (path.equals("/sessions")) {
+            sessions(ctx, req);
+        } else if (path.equals("/")) {
+            respond(ctx, req, HttpResponseStatus.OK, "Flamingo reflector (Croquet protocol v1)\n", false);
+        } else {
+            respond(ctx, req, HttpResponseStatus.NOT_FOUND, "not found\n", false);
+        }
+    }
+
+    // ---- WebSocket ----
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
+                "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + path, null, false,
+                services.config().maxFrameBytes()).newHandshaker(req);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        if (!SessionRegistry.validId(id)) {
+            // Croquet answers a missing session id with close code 4100 after the upgrade.
+            services.metrics().reject("bad_session_id");
+            handshaker.handshake(ctx.channel(), req).addListener(f -> Connection.closeChannel(ctx.channel(),
+                    CloseReason.BAD_PROTOCOL, "missing or invalid session id"));
+            return;
+        }
+        String ip = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        if (!ipLimiter.tryAcquire(ip)) {
+            services.metrics().reject("too_many_connections");
+            respond(ctx, req, HttpResponseStatus.TOO_MANY_REQUESTS, "too many connections from " + ip + "\n", false);
+            return;
+        }
+        Session session = services.registry().acquire(id);
+        if (session == null) {
+            ipLimiter.release(ip);
+            respond(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "too many sessions\n", false);
+            return;
+        }
+        String remote = ip + ":" + ((InetSocketAddress) ctx.channel().remoteAddress()).getPort();
+        Connection conn = new Connection(ctx.channel(), session.id, remote, services.metrics());
+        WebSocketHandler handler = new WebSocketHandler(conn, session, services, ipLimiter, ip);
+        long idle = services.config().idleTimeoutMs();
+        ctx.pipeline().addAfter(ctx.name(), "idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
+        ctx.pipeline().addAfter("idle", "aggregate", new WebSocketFrameAggregator(services.config().maxFrameBytes()));
+        ctx.pipeline().addAfter("aggregate", "ws", handler);
+        ctx.pipeline().remove(this);
+        handler.opened(ctx.pipeline().context(handler));
+        handshaker.handshake(ctx.channel(), req).addListener(f -> {
+            if (!f.isSuccess()) {
+                ctx.channel().close();
+            }
+        });
+    }
+
+    // ---- files ----
+
+    private void files(ChannelHandlerContext ctx, FullHttpRequest req, String relative) {
+        HttpMethod method = req.method();
+        if (method.equals(HttpMethod.OPTIONS)) {
+            respond(ctx, req, HttpResponseStatus.NO_CONTENT, "", true);
+            return;
+        }
+        Path file = services.files().resolve(relative);
+        if (file == null) {
+            services.metrics().reject("bad_file_path");
+            respond(ctx, req, HttpResponseStatus.BAD_REQUEST, "refused path\n", true);
+            return;
+        }
+        if (method.equals(HttpMethod.PUT)) {
+            byte[] body = ByteBufUtil.getBytes(req.content());
+            fileIo.execute(() -> put(ctx, req, file, body));
+        } else if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+            req.retain();
+            fileIo.execute(() -> {
+                try {
+                    get(ctx, req, file);
+                } finally {
+                    req.release();
+                }
+            });
+        } else {
+            respond(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "use GET, PUT or OPTIONS\n", true);
+        }
+    }
+
+    private void put(ChannelHandlerContext ctx, FullHttpRequest req, Path file, byte[] body) {
+        try {
+            FileStore.PutResult result = services.files().put(file, body);
+            switch (result) {
+                case CREATED -> respond(ctx, req, HttpResponseStatus.CREATED, "created\n", true);
+                case UNCHANGED -> respond(ctx, req, HttpResponseStatus.OK, "unchanged\n", true);
+                default -> {
+                    services.metrics().reject("file_exists");
+                    respond(ctx, req, HttpResponseStatus.CONFLICT, "file exists with other content\n", true);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "file-put-failed path=" + file, e);
+            respond(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, "storage error\n", true);
+        }
+    }
+
+    private void get(ChannelHandlerContext ctx, FullHttpRequest req, Path file) {
+        if (!Files.isRegularFile(file)) {
+            respond(ctx, req, HttpResponseStatus.NOT_FOUND, "not found\n", true);
+            return;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    req.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes));
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
+            res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+            send(ctx, req, res, true, bytes.length);
+        } catch (IOException e) {
+            respond(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, "storage error\n", true);
+        }
+    }
+
+    // ---- /sessions ----
+
+    private void sessions(ChannelHandlerContext ctx, FullHttpRequest req) {
+        String auth = req.headers().get(HttpHeaderNames.AUTHORIZATION, "");
+        String key = auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+        if (services.config().apiKeys() == null || key == null || !services.config().apiKeys().contains(key)) {
+            services.metrics().reject("sessions_unauthorized");
+            respond(ctx, req, HttpResponseStatus.FORBIDDEN, "an API key is required\n", false);
+            return;
+        }
+        StringBuilder body = new StringBuilder();
+        for (Session s : services.registry().all()) {
+            body.append(s.id).append(' ').append(s.refs).append(' ').append(s.st.appId).append('\n');
+        }
+        respond(ctx, req, HttpResponseStatus.OK, body.toString(), false);
+    }
+
+    // ---- responses ----
+
+    private void respond(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String text,
+                         boolean cors) {
+        ByteBuf body = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        send(ctx, req, res, cors, body.readableBytes());
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse res, boolean cors,
+                             int length) {
+        if (cors) {
+            res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+            res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, PUT, OPTIONS");
+            res.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS,
+                    "Content-Type, X-Croquet-Auth, X-Croquet-App, X-Croquet-Id, X-Croquet-Version, "
+                            + "X-Croquet-Path, X-Croquet-Session");
+            res.headers().set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, "86400");
+        }
+        HttpUtil.setContentLength(res, length);
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        HttpUtil.setKeepAlive(res, keepAlive);
+        var future = ctx.writeAndFlush(res);
+        if (!keepAlive) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,750 @@
+package dev.flamingo.reflector.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One session's sequencer: the single writer that stamps every message with session time and the next
+ * uint32 seq, journals it, and relays it to every synced client in the same order.
+ *
+ * <p>Design. Every method runs on {@link #executor}, one Netty event loop chosen when the session is
+ * created; sockets on other loops hand their frames over as tasks, so stamping, broadcast, SYNC (the
+ * snapshot of {@code messages}) and the move of a joiner into the broadcast set are atomic with respect
+ * to each other without locks. Nothing is written to a socket directly: frames are queued on the
+ * {@link Connection}s and a single commit task per burst first writes the journal to the OS, then
+ * flushes the sockets. So no client ever sees a message that a crash could lose, and a burst of
+ * messages costs one write syscall and one flush per client. Sessions share nothing, so a bad frame in
+ * one cannot affect another.
+ */
+final class Session {
+    static final long USERS_INTERVAL_MS = 200;
+    static final long TALLY_INTERVAL_MS = 1000;
+    static final long MAX_TALLY_AGE_MS = 60_000;
+    /** TICK and SYNC times are journalled as a lease this far ahead, so the log is written rarely. */
+    static final long TIME_LEASE_MS = 10_000;
+    private static final Logger LOG = System.getLogger(Session.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final String id;
+    final EventExecutor executor;
+    final SessionState st;
+    private final SessionServices services;
+    private final Journal journal;
+    private final Set<Connection> sockets = new LinkedHashSet<>();
+    private final List<Connection> clients = new ArrayList<>();
+    private final Set<Connection> dirty = new LinkedHashSet<>();
+    private final Users users = new Users();
+    private final Tallies tallies;
+    private SessionClock clock;
+    private boolean started;
+    private boolean commitScheduled;
+    private boolean loggedStart;
+    private ScheduledFuture<?> ticker;
+    private ScheduledFuture<?> unloadTimer;
+    private long lastActivityNanos = System.nanoTime();
+    private long lastTick;
+    private List<JsonArray> delayed;
+    private Map<String, Long> tagRecords;
+    private int nextRequAt;
+    /** Registry references (handshakes in flight or open); guarded by the registry's map lock. */
+    int refs;
+    volatile long lastUsedMillis = System.currentTimeMillis();
+
+    Session(String id, EventExecutor executor, SessionServices services, Journal journal, SessionState loaded) {
+        this.id = id;
+        this.executor = executor;
+        this.services = services;
+        this.journal = journal;
+        this.tallies = new Tallies(this);
+        this.st = loaded != null ? loaded : new SessionState();
+        this.st.id = id;
+        this.started = loaded != null;
+        if (started) {
+            st.time = Math.max(st.time, st.timeLease);
+            clock = new SessionClock(st.time, st.scale);
+        }
+        nextRequAt = services.config().requThreshold();
+    }
+
+    // ---- connection lifecycle (called as tasks on the executor) ----
+
+    void attach(Connection conn) {
+        sockets.add(conn);
+        lastUsedMillis = System.currentTimeMillis();
+        if (unloadTimer != null) {
+            unloadTimer.cancel(false);
+            unloadTimer = null;
+        }
+    }
+
+    void detach(Connection conn) {
+        conn.gone = true;
+        sockets.remove(conn);
+        dirty.remove(conn);
+        lastUsedMillis = System.currentTimeMillis();
+        if (clients.contains(conn)) {
+            long delay = st.leaveDelayMs;
+            if (delay <= 0) {
+                clientLeft(conn);
+            } else {
+                executor.schedule(() -> guarded(conn, () -> clientLeft(conn)), delay, TimeUnit.MILLISECONDS);
+            }
+        }
+        maybeIdle();
+    }
+
+    private void clientLeft(Connection conn) {
+        if (!clients.remove(conn)) {
+            return;
+        }
+        users.left(conn);
+        if (clients.isEmpty()) {
+            stopTicker();
+        }
+        maybeIdle();
+    }
+
+    private void maybeIdle() {
+        if (!sockets.isEmpty() || !clients.isEmpty() || unloadTimer != null) {
+            return;
+        }
+        if (loggedStart) {
+            LOG.log(Level.INFO, "session-end id={0} time={1} seq={2} retained={3}", id, st.time,
+                    Integer.toUnsignedString(st.seq), st.messages.size());
+            loggedStart = false;
+        }
+        unloadTimer = executor.schedule(() -> guarded(null, this::unload),
+                services.config().unloadDelayMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Persists and leaves memory if nobody came back; memory-only sessions stay until retention. */
+    private void unload() {
+        unloadTimer = null;
+        if (!sockets.isEmpty() || !clients.isEmpty()) {
+            return;
+        }
+        if (started && !services.config().durable()) {
+            return;
+        }
+        persist();
+        if (services.registry().tryRemove(this)) {
+            journal.close();
+        }
+    }
+
+    /** Drops a memory-only session nobody used for the retention period; true if it is gone. */
+    boolean expireIfUnused(long nowMillis) {
+        if (!sockets.isEmpty() || !clients.isEmpty()
+                || nowMillis - lastUsedMillis < services.config().retentionMs()) {
+            return false;
+        }
+        return services.registry().tryRemove(this);
+    }
+
+    /** Graceful shutdown: persist everything, then ask every client to reconnect. */
+    void shutdown() {
+        persist();
+        for (Connection c : new ArrayList<>(sockets)) {
+            c.close(CloseReason.RECONNECT, "reflector restarting, please reconnect");
+        }
+        stopTicker();
+        journal.close();
+    }
+
+    private void persist() {
+        if (started) {
+            journal.commit();
+            st.time = clock.now();
+            journal.compact(st);
+        }
+    }
+
+    // ---- frames ----
+
+    /** Runs {@code action} for {@code conn}; an unexpected failure closes only that socket with 4109. */
+    void guarded(Connection conn, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            services.metrics().reject("handler_error");
+            LOG.log(Level.ERROR, "handler-error session=" + id + " remote=" + conn, e);
+            if (conn != null) {
+                conn.close(CloseReason.UNKNOWN_ERROR, "unknown error");
+            }
+        }
+        scheduleCommit();
+    }
+
+    void handle(Connection conn, Frame frame) {
+        if (conn.gone) {
+            return;
+        }
+        lastUsedMillis = System.currentTimeMillis();
+        try {
+            dispatch(conn, frame);
+        } catch (ProtocolException e) {
+            services.metrics().reject(e.label);
+            LOG.log(Level.DEBUG, "frame-refused session={0} remote={1} code={2} reason={3}", id, conn,
+                    e.reason.code(), e.getMessage());
+            conn.close(e.reason, e.getMessage());
+        }
+    }
+
+    private void dispatch(Connection conn, Frame frame) throws ProtocolException {
+        switch (frame.action()) {
+            case "JOIN" -> join(conn, frame.args());
+            case "SEND" -> {
+                if (conn.joined) {
+                    clientMessage(conn, frame.args(), frame.tags());
+                } else {
+                    services.metrics().reject("not_joined");
+                }
+            }
+            case "TUTTI" -> tallies.vote(requireJoined(conn), frame.args());
+            case "SNAP" -> snap(requireJoined(conn), frame.args());
+            case "SAVE" -> save(requireJoined(conn), frame.args());
+            case "TICKS" -> ticks(requireJoined(conn), frame.args());
+            case "PING" -> pong(conn, frame.args());
+            case "PULSE" -> { }
+            case "LOG" -> clientLog(conn, frame.args());
+            default -> {
+                services.metrics().reject("unknown_action");
+                LOG.log(Level.DEBUG, "unknown-action session={0} remote={1}", id, conn);
+            }
+        }
+    }
+
+    private Connection requireJoined(Connection conn) throws ProtocolException {
+        if (!conn.joined) {
+            throw new ProtocolException(CloseReason.UNKNOWN_SESSION, "not_joined", "send JOIN first");
+        }
+        return conn;
+    }
+
+    // ---- JOIN and SYNC ----
+
+    private void join(Connection conn, JsonElement args) throws ProtocolException {
+        JoinRequest req = JoinRequest.parse(args, services.config().apiKeys());
+        if (conn.joined) {
+            throw new ProtocolException(CloseReason.BAD_PROTOCOL, "bad_join", "JOIN sent twice on one socket");
+        }
+        if (!started) {
+            create(req);
+        }
+        applyJoinSettings(req);
+        conn.joined = true;
+        conn.user = req.user();
+        if (!loggedStart) {
+            loggedStart = true;
+            LOG.log(Level.INFO, "session-start id={0} app={1} timeline={2} time={3} seq={4} retained={5}",
+                    id, st.appId, st.timeline, st.time, Integer.toUnsignedString(st.seq), st.messages.size());
+        }
+        sync(conn);
+    }
+
+    private void create(JoinRequest req) {
+        st.timeline = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        st.tove = req.tove();
+        st.name = req.name();
+        st.appId = req.appId();
+        st.persistentId = req.persistentId();
+        st.tickMs = req.tickMs();
+        st.delayMs = req.delayMs();
+        if (st.appId != null && st.persistentId != null) {
+            st.persistentUrl = services.pointers().get(st.appId, st.persistentId);
+        }
+        clock = new SessionClock(0, 1);
+        started = true;
+        journal.compact(st);
+    }
+
+    /** Croquet applies these from every JOIN: the last one wins. */
+    private void applyJoinSettings(JoinRequest req) {
+        JsonObject before = new JsonObject();
+        before.addProperty("s", st.settingsJson());
+        st.leaveDelayMs = req.leaveDelayMs();
+        if (req.url() != null) {
+            st.url = req.url();
+        }
+        st.flags = req.flags();
+        if (!before.get("s").getAsString().equals(st.settingsJson())) {
+            journal.settings(st.settingsJson());
+        }
+    }
+
+    private void sync(Connection conn) {
+        long time = clock.now();
+        st.time = time;
+        lease(time);
+        JsonObject args = new JsonObject();
+        boolean persisted = st.snapshotUrl.isEmpty() && st.persistentUrl != null;
+        args.addProperty("url", persisted ? st.persistentUrl : st.snapshotUrl);
+        args.addProperty("time", time);
+        args.addProperty("seq", Integer.toUnsignedLong(st.seq));
+        args.addProperty("tove", st.tove);
+        args.addProperty("reflector", "flamingo");
+        args.addProperty("timeline", st.timeline);
+        args.add("flags", st.flags);
+        if (!st.snapshotUrl.isEmpty()) {
+            args.addProperty("snapshotTime", st.snapshotTime);
+            args.addProperty("snapshotSeq", st.snapshotSeq == null ? null : Integer.toUnsignedLong(st.snapshotSeq));
+        } else if (persisted) {
+            args.addProperty("persisted", true);
+        }
+        StringBuilder text = new StringBuilder(64 + st.messages.size() * 96);
+        text.append("{\"id\":\"").append(id).append("\",\"action\":\"SYNC\",\"args\":{\"messages\":[");
+        boolean first = true;
+        for (Msg m : st.messages) {
+            text.append(first ? "" : ",").append(m.json());
+            first = false;
+        }
+        String rest = args.toString();
+        text.append("],").append(rest, 1, rest.length()).append('}');
+        send(conn, text.toString());
+        clients.add(conn);
+        users.joined(conn);
+        ensureTicker();
+    }
+
+    // ---- sequencing ----
+
+    private void clientMessage(Connection conn, JsonElement args, JsonObject tags) throws ProtocolException {
+        JsonArray message = validMessage(args);
+        if (st.messages.size() >= services.config().maxRetainedMessages()) {
+            services.metrics().reject("backlog_full");
+            broadcastControl("{\"id\":\"" + id + "\",\"action\":\"REQU\"}");
+            send(conn, info("SNAPSHOT_NEEDED", "message backlog full: messages are dropped until a snapshot"));
+            return;
+        }
+        if (tags != null && debounced(tags)) {
+            return;
+        }
+        submit(List.of(message));
+        backlogPressure();
+    }
+
+    /** {@code [time, seq, payload, ...extra]} with a string payload: objects are reserved for the reflector. */
+    static JsonArray validMessage(JsonElement args) throws ProtocolException {
+        JsonArray a = Json.arrayOrNull(args);
+        if (a == null || a.size() < 3 || a.size() > 16 || !Json.isString(a.get(2))) {
+            throw Json.bad("SEND args must be [time, seq, payloadString, ...]");
+        }
+        return a;
+    }
+
+    /** Croquet's tag debounce: drop a message whose msgID was reflected less than debounce ms ago. */
+    private boolean debounced(JsonObject tags) {
+        JsonElement debounce = tags.get("debounce");
+        JsonElement msgId = tags.get("msgID");
+        if (!Json.isNumber(debounce) || !Json.isString(msgId)) {
+            return false;
+        }
+        if (tagRecords == null) {
+            tagRecords = new HashMap<>();
+        }
+        long now = System.nanoTime() / 1_000_000;
+        Long last = tagRecords.get(msgId.getAsString());
+        if (last != null && now - last <= debounce.getAsDouble()) {
+            services.metrics().reject("debounced");
+            return true;
+        }
+        if (last != null || tagRecords.size() < 256) {
+            tagRecords.put(msgId.getAsString(), now);
+        }
+        return false;
+    }
+
+    /** Stamps and relays a batch, or holds it until {@code lastTick + delay} (the NxM tick multiplier). */
+    void submit(List<JsonArray> batch) {
+        long time = clock.now();
+        if (st.delayMs > 0) {
+            if (delayed != null) {
+                delayed.addAll(batch);
+                return;
+            }
+            double wait = lastTick + st.delayMs - time;
+            if (wait > 0) {
+                delayed = new ArrayList<>(batch);
+                stopTicker();
+                executor.schedule(() -> guarded(null, this::releaseDelayed), (long) Math.ceil(wait),
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        for (JsonArray message : batch) {
+            stamp(message, time);
+        }
+        lastActivityNanos = System.nanoTime();
+        ensureTicker();
+    }
+
+    private void releaseDelayed() {
+        List<JsonArray> batch = delayed;
+        delayed = null;
+        long time = clock.now();
+        for (JsonArray message : batch) {
+            stamp(message, time);
+        }
+        lastActivityNanos = System.nanoTime();
+        ensureTicker();
+    }
+
+    /** Overwrites only [0] and [1] (and the last slot under rawtime), journals, then queues RECV. */
+    private void stamp(JsonArray message, long time) {
+        st.seq++;
+        st.time = time;
+        message.set(0, new JsonPrimitive(time));
+        message.set(1, new JsonPrimitive(Integer.toUnsignedLong(st.seq)));
+        if (Json.truthy(st.flags.get("rawtime"))) {
+            message.set(message.size() - 1, new JsonPrimitive(clock.raw()));
+        }
+        String json = message.toString();
+        st.messages.addLast(new Msg(st.seq, time, json));
+        journal.message(json);
+        services.metrics().messagesRelayed.increment();
+        broadcast("{\"id\":\"" + id + "\",\"action\":\"RECV\",\"args\":" + json + "}");
+    }
+
+    /** A message the reflector makes up ({@code users}, {@code tally}): {@code [0, 0, {what..., _size}]}. */
+    void submitReflectorMessage(JsonObject payload) {
+        payload.addProperty("_size", payload.toString().length());
+        JsonArray message = new JsonArray();
+        message.add(0);
+        message.add(0);
+        message.add(payload);
+        if (Json.truthy(st.flags.get("rawtime"))) {
+            message.add(0);
+        }
+        submit(List.of(message));
+    }
+
+    private void backlogPressure() {
+        int size = st.messages.size();
+        int max = services.config().maxRetainedMessages();
+        if (size < nextRequAt) {
+            return;
+        }
+        int headroom = max - size;
+        nextRequAt = size + Math.max(1, headroom / 8);
+        broadcastControl("{\"id\":\"" + id + "\",\"action\":\"REQU\"}");
+        if (headroom < max / 4) {
+            String info = info("SNAPSHOT_NEEDED", "the session needs a snapshot: " + size + " messages retained");
+            clients.forEach(c -> send(c, info));
+        }
+    }
+
+    private String info(String code, String msg) {
+        JsonObject args = new JsonObject();
+        args.addProperty("code", code);
+        args.addProperty("msg", msg);
+        JsonObject options = new JsonObject();
+        options.addProperty("level", "warning");
+        args.add("options", options);
+        return "{\"id\":\"" + id + "\",\"action\":\"INFO\",\"args\":" + args + "}";
+    }
+
+    // ---- SNAP, SAVE, TICKS, PING, LOG ----
+
+    private void snap(Connection conn, JsonElement args) throws ProtocolException {
+        JsonObject o = Json.objectOrNull(args);
+        if (o == null || !Json.isNumber(o.get("time")) || !Json.isUint32(o.get("seq"))) {
+            throw Json.bad("SNAP args must be {time, seq, hash, url}");
+        }
+        String url = Json.optionalString(o, "url", 4096);
+        Json.optionalString(o, "hash", 1024);
+        long time = (long) o.get("time").getAsDouble();
+        if (Json.truthy(o.get("dissident")) || time <= st.snapshotTime || url == null || url.isEmpty()) {
+            services.metrics().reject("snap_ignored");
+            return;
+        }
+        if (services.config().requireLocalSnapshots() && !services.files().holdsForSession(url, id)) {
+            services.metrics().reject("snap_unknown_file");
+            LOG.log(Level.WARNING, "snap-refused session={0} remote={1} url={2}", id, conn, url);
+            return;
+        }
+        long start = System.nanoTime();
+        int seq = (int) o.get("seq").getAsLong();
+        while (!st.messages.isEmpty() && !after(seq, st.messages.peekFirst().seq())) {
+            st.messages.removeFirst();
+        }
+        st.snapshotTime = time;
+        st.snapshotSeq = seq;
+        st.snapshotUrl = url;
+        nextRequAt = services.config().requThreshold();
+        journal.commit();
+        journal.compact(st);
+        services.metrics().snapshots.increment();
+        services.metrics().snapshotLatency.record(System.nanoTime() - start);
+    }
+
+    /** Croquet's {@code after(a, b)}: b comes after a within a window of 2^27. */
+    static boolean after(int a, int b) {
+        long delta = Integer.toUnsignedLong(b - a);
+        return delta > 0 && delta < 0x8000000L;
+    }
+
+    private void save(Connection conn, JsonElement args) throws ProtocolException {
+        if (st.appId == null || st.persistentId == null) {
+            throw new ProtocolException(CloseReason.BAD_APP_ID, "bad_app_id", "SAVE needs appId and persistentId");
+        }
+        JsonObject o = Json.objectOrNull(args);
+        if (o == null) {
+            throw Json.bad("SAVE args must be {persistTime, url}");
+        }
+        String url = Json.optionalString(o, "url", 4096);
+        if (url == null || Json.truthy(o.get("dissident"))) {
+            return;
+        }
+        services.pointers().put(st.appId, st.persistentId, url);
+        LOG.log(Level.INFO, "session-save id={0} remote={1} url={2}", id, conn, url);
+    }
+
+    private void ticks(Connection conn, JsonElement args) throws ProtocolException {
+        JsonObject o = Json.objectOrNull(args);
+        if (o == null) {
+            throw Json.bad("TICKS args must be {tick, delay, scale}");
+        }
+        double tick = Json.optionalNumber(o, "tick", 0, 60_000, 0);
+        double delay = Json.optionalNumber(o, "delay", 0, 60_000, 0);
+        double scale = Json.optionalNumber(o, "scale", 0, 1e6, 0);
+        if (delay > 0) {
+            st.delayMs = delay;
+        }
+        if (scale > 0) {
+            st.scale = clock.rescale(scale);
+        }
+        if (tick > 0) {
+            st.tickMs = Math.max(1, tick);
+            stopTicker();
+            ensureTicker();
+        }
+        journal.settings(st.settingsJson());
+        LOG.log(Level.INFO, "session-ticks id={0} remote={1} tick={2} delay={3} scale={4}", id, conn,
+                st.tickMs, st.delayMs, st.scale);
+    }
+
+    private void pong(Connection conn, JsonElement args) {
+        JsonElement echo = args == null ? null : args;
+        if (started && echo != null && echo.isJsonObject() && Json.truthy(st.flags.get("rawtime"))) {
+            echo.getAsJsonObject().addProperty("rawTime", clock.raw());
+        }
+        send(conn, "{\"action\":\"PONG\",\"args\":" + (echo == null ? "null" : echo.toString()) + "}");
+    }
+
+    private void clientLog(Connection conn, JsonElement args) {
+        String text = args == null ? "null" : Json.isString(args) ? args.getAsString() : args.toString();
+        LOG.log(Level.INFO, "client-log session={0} remote={1} text={2}", id, conn,
+                text.length() > 500 ? text.substring(0, 500) + "..." : text);
+    }
+
+    // ---- ticks ----
+
+    private void ensureTicker() {
+        if (ticker == null && delayed == null && activeCount() > 0) {
+            ticker = executor.schedule(() -> guarded(null, this::tick), tickNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void stopTicker() {
+        if (ticker != null) {
+            ticker.cancel(false);
+            ticker = null;
+        }
+    }
+
+    /** Fires {@code tick} ms after the last message or tick; ticks only fill silence. */
+    private void tick() {
+        ticker = null;
+        if (delayed != null || activeCount() == 0) {
+            return;
+        }
+        long quiet = System.nanoTime() - lastActivityNanos;
+        if (quiet < tickNanos()) {
+            ticker = executor.schedule(() -> guarded(null, this::tick), tickNanos() - quiet, TimeUnit.NANOSECONDS);
+            return;
+        }
+        long time = clock.now();
+        st.time = time;
+        lastTick = time;
+        lease(time);
+        lastActivityNanos = System.nanoTime();
+        String frame = "{\"id\":\"" + id + "\",\"action\":\"TICK\",\"args\":" + time + "}";
+        int high = services.config().maxBufferedBytes();
+        for (Connection c : clients) {
+            if (c.active && !c.gone && !c.backlogged(high)) {
+                send(c, frame);
+                services.metrics().ticks.increment();
+            }
+        }
+        ensureTicker();
+    }
+
+    private long tickNanos() {
+        return (long) (st.tickMs * 1_000_000);
+    }
+
+    private void lease(long time) {
+        if (time > st.timeLease) {
+            st.timeLease = time + TIME_LEASE_MS;
+            journal.timeLease(st.timeLease);
+        }
+    }
+
+    int activeCount() {
+        int n = 0;
+        for (Connection c : clients) {
+            n += c.active ? 1 : 0;
+        }
+        return n;
+    }
+
+    int clientCount() {
+        return clients.size();
+    }
+
+    long now() {
+        return clock.now();
+    }
+
+    List<Connection> clients() {
+        return clients;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    // ---- output ----
+
+    private void broadcast(String text) {
+        List<String> parts = Chunker.split(text, services.config().chunkChars());
+        for (String part : parts) {
+            ByteBuf buf = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part);
+            for (Connection c : clients) {
+                if (c.active && !c.gone) {
+                    c.enqueue(buf.retainedDuplicate());
+                    dirty.add(c);
+                }
+            }
+            buf.release();
+        }
+        scheduleCommit();
+    }
+
+    private void broadcastControl(String text) {
+        clients.forEach(c -> send(c, text));
+    }
+
+    void send(Connection conn, String text) {
+        for (String part : Chunker.split(text, services.config().chunkChars())) {
+            if (conn.enqueue(ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part))) {
+                dirty.add(conn);
+            }
+        }
+        scheduleCommit();
+    }
+
+    private void scheduleCommit() {
+        if (!commitScheduled && !dirty.isEmpty()) {
+            commitScheduled = true;
+            executor.execute(this::commit);
+        }
+    }
+
+    /** Journal first, then sockets: the write-before-relay rule. */
+    private void commit() {
+        commitScheduled = false;
+        try {
+            journal.commit();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "journal-failed session=" + id + ": closing its sockets, nothing relayed", e);
+            services.metrics().reject("journal_error");
+            new ArrayList<>(sockets).forEach(c -> c.close(CloseReason.RECONNECT, "storage failure"));
+            dirty.clear();
+            return;
+        }
+        for (Connection c : dirty) {
+            c.commit();
+        }
+        dirty.clear();
+    }
+
+    private final class Users {
+        private final List<JsonElement> joined = new ArrayList<>();
+        private final List<JsonElement> left = new ArrayList<>();
+        private boolean scheduled;
+
+        /** A synced client becomes active; a pending leave of the same user cancels instead. */
+        void joined(Connection c) {
+            if (c.user == null || c.active) {
+                return;
+            }
+            c.active = true;
+            if (!left.remove(c.user)) {
+                joined.add(c.user);
+            }
+            schedule();
+        }
+
+        void left(Connection c) {
+            if (!c.active) {
+                return;
+            }
+            c.active = false;
+            if (!joined.remove(c.user)) {
+                left.add(c.user);
+            }
+            schedule();
+        }
+
+        private void schedule() {
+            if (!scheduled) {
+                scheduled = true;
+                executor.schedule(() -> guarded(null, this::flush), USERS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void flush() {
+            scheduled = false;
+            int active = activeCount();
+            if (active > 0) {
+                JsonObject payload = new JsonObject();
+                payload.addProperty("what", "users");
+                payload.addProperty("active", active);
+                payload.addProperty("total", clients.size());
+                if (!joined.isEmpty()) {
+                    payload.add("joined", array(joined));
+                }
+                if (!left.isEmpty()) {
+                    payload.add("left", array(left));
+                }
+                submitReflectorMessage(payload);
+            }
+            joined.clear();
+            left.clear();
+        }
+
+        private JsonArray array(List<JsonElement> users) {
+            JsonArray a = new JsonArray();
+            users.forEach(u -> a.add(u.deepCopy()));
+            return a;
+        }
+    }
+}

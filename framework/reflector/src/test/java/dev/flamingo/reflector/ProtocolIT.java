@@ -1,0 +1,131 @@
+package dev.flamingo.reflector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** JOIN, SYNC, RECV ordering, users batching and ticks against a real server on loopback. */
+class ProtocolIT {
+    static ReflectorServer server;
+
+    @BeforeAll
+    static void start() {
+        server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void firstJoinGetsEmptySyncThenUsersMessageWithItself() {
+        try (TestClient a = TestClient.connect(server, "first-join")) {
+            a.join("view-a", 200, 0);
+            JsonObject sync = a.next("SYNC");
+            assertEquals("first-join", sync.get("id").getAsString());
+            JsonObject args = sync.getAsJsonObject("args");
+            assertEquals(0, args.getAsJsonArray("messages").size());
+            assertEquals(0xFFFFFFF0L, args.get("seq").getAsLong());
+            assertEquals("tove-1", args.get("tove").getAsString());
+            assertEquals("", args.get("url").getAsString());
+            assertFalse(args.get("timeline").getAsString().isEmpty());
+            JsonArray recv = a.nextRecv(p -> p.isJsonObject());
+            assertEquals(0xFFFFFFF1L, recv.get(1).getAsLong());
+            JsonObject users = recv.get(2).getAsJsonObject();
+            assertEquals("users", users.get("what").getAsString());
+            assertEquals(1, users.get("active").getAsInt());
+            assertEquals("view-a", users.getAsJsonArray("joined").get(0).getAsString());
+            assertTrue(users.has("_size"));
+        }
+    }
+
+    @Test
+    void everyClientSeesTheSameGapFreeOrder() {
+        try (TestClient a = TestClient.joined(server, "ordering", "a");
+             TestClient b = TestClient.joined(server, "ordering", "b");
+             TestClient c = TestClient.joined(server, "ordering", "c")) {
+            for (int i = 0; i < 50; i++) {
+                a.sendMessage("a" + i);
+                b.sendMessage("b" + i);
+                c.sendMessage("c" + i);
+            }
+            List<String> seenByA = payloads(a, 150);
+            assertEquals(seenByA, payloads(b, 150));
+            assertEquals(seenByA, payloads(c, 150));
+        }
+    }
+
+    /** Reads RECVs until {@code n} string payloads arrived; asserts seq +1 and time never decreasing. */
+    private static List<String> payloads(TestClient client, int n) {
+        List<String> out = new java.util.ArrayList<>();
+        long lastSeq = -1;
+        long lastTime = -1;
+        while (out.size() < n) {
+            JsonArray args = client.next("RECV").getAsJsonArray("args");
+            long seq = args.get(1).getAsLong();
+            long time = args.get(0).getAsLong();
+            if (lastSeq >= 0) {
+                assertEquals((lastSeq + 1) & 0xFFFFFFFFL, seq);
+            }
+            assertTrue(time >= lastTime);
+            lastSeq = seq;
+            lastTime = time;
+            if (args.get(2).isJsonPrimitive()) {
+                out.add(args.get(2).getAsString() + "@" + seq);
+                assertEquals(7, args.get(3).getAsInt(), "extra elements after the payload are kept");
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void lateJoinerSyncHoldsEveryMessageSinceStart() {
+        try (TestClient a = TestClient.joined(server, "late", "a")) {
+            a.nextUsers();
+            for (int i = 0; i < 10; i++) {
+                a.sendMessage("m" + i);
+            }
+            JsonArray last = a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("m9"));
+            try (TestClient b = TestClient.connect(server, "late")) {
+                b.join("b", 200, 0);
+                JsonObject args = b.next("SYNC").getAsJsonObject("args");
+                JsonArray messages = args.getAsJsonArray("messages");
+                assertEquals(11, messages.size(), "users message plus ten");
+                assertEquals(last.get(1).getAsLong(), args.get("seq").getAsLong());
+                assertTrue(args.get("time").getAsLong() >= last.get(0).getAsLong());
+                JsonObject users = b.nextUsers();
+                assertEquals(2, users.get("active").getAsInt());
+                assertEquals("b", users.getAsJsonArray("joined").get(0).getAsString());
+            }
+        }
+    }
+
+    @Test
+    void ticksArriveOnlyInSilenceAtTheFirstJoinsRate() {
+        try (TestClient a = TestClient.connect(server, "ticks")) {
+            a.join("a", 50, 0);
+            long syncTime = a.next("SYNC").getAsJsonObject("args").get("time").getAsLong();
+            long t1 = a.next("TICK").get("args").getAsLong();
+            long t2 = a.next("TICK").get("args").getAsLong();
+            assertTrue(t1 >= syncTime && t2 >= t1 + 40, "ticks every ~50 ms: " + t1 + ", " + t2);
+        }
+    }
+
+    @Test
+    void pingIsAnsweredWithPongWithoutId() {
+        try (TestClient a = TestClient.connect(server, "ping")) {
+            a.send("{\"action\":\"PING\",\"args\":12345}");
+            JsonObject pong = a.next("PONG");
+            assertEquals(12345, pong.get("args").getAsLong());
+            assertFalse(pong.has("id"));
+        }
+    }
+}
