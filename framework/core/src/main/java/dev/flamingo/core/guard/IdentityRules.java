@@ -6,9 +6,12 @@ import org.objectweb.asm.Opcodes;
  * Spots calls that reach {@code Object.hashCode()}, {@code Enum.hashCode()} or {@code Object.toString()},
  * all of which expose identity hash codes. Thread rule: stateless.
  *
- * <p>Where the receiver's static type is {@code Object} the runtime class is unknown: hashCode() is
- * still reported (the receiver may be any object), toString() is not (string conversion of arbitrary
- * objects is everywhere, and reporting it would drown the real findings).
+ * <p>javac names {@code java/lang/Object} as the owner of every call to a method that no class between
+ * the receiver's static type and Object overrides, so {@code plain.hashCode()} on a class without its
+ * own hashCode() arrives here as {@code Object.hashCode()}: such calls are all reported, and the
+ * advice says how to waive one whose receivers always override it. {@code toString()} with owner Object
+ * is not reported (string conversion of arbitrary objects is everywhere, and reporting it would drown
+ * the real findings); {@code super.toString()} reaching Object's is.
  */
 final class IdentityRules {
   private IdentityRules() {}
@@ -36,9 +39,10 @@ final class IdentityRules {
           "super.hashCode() is Object's identity hash; compute the hash from the fields or id");
     }
     if (owner.equals("java/lang/Object")) {
-      return new CallRules.Verdict(Category.IDENTITY_HASH, "the receiver's static type is Object, so this"
-          + " may be an identity hash: call hashCode() only on types that override it; if every receiver"
-          + " here does, waive it with @AllowNondeterminism");
+      return new CallRules.Verdict(Category.IDENTITY_HASH, "the receiver's declared type does not"
+          + " override hashCode(), so this is an identity hash unless its runtime class does: override"
+          + " hashCode() from the fields or id; if every receiver here overrides it, waive it with"
+          + " @AllowNondeterminism");
     }
     Class<?> declarer = types.declarerOfNoArgMethod(owner, "hashCode");
     if (declarer == Enum.class) {

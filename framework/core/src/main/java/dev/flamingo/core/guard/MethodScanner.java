@@ -65,7 +65,7 @@ final class MethodScanner extends MethodVisitor {
     if (store && owner.equals(scanned.internalName())) {
       scanned.fieldStored(field, previousCall, name.equals("<clinit>") && opcode == Opcodes.PUTSTATIC);
     }
-    if (store && HASH_COLLECTIONS.contains(previousCall)) {
+    if (store && previousCall != null && HASH_COLLECTIONS.contains(previousCall)) {
       scanned.hashCollectionStored(owner, field, previousCall);
     }
     if (opcode == Opcodes.PUTSTATIC && !owner.equals(scanned.internalName())) {
