@@ -24,6 +24,9 @@ final class TestClient implements AutoCloseable {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     final WebSocket socket;
     private final StringBuilder partial = new StringBuilder();
+    private final StringBuilder chunks = new StringBuilder();
+    /** Number of _CHUNK pieces received (for chunking tests). */
+    volatile int chunkCount;
 
     private TestClient(URI uri) {
         socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -47,10 +50,14 @@ final class TestClient implements AutoCloseable {
     }
 
     void join(String viewId, double tick, double delay) {
+        join(viewId, tick, delay, 0);
+    }
+
+    void join(String viewId, double tick, double delay, long leaveDelay) {
         send("{\"id\":\"x\",\"action\":\"JOIN\",\"args\":{\"name\":\"app/test\",\"apiKey\":\"none\","
                 + "\"appId\":\"app\",\"persistentId\":\"p1\",\"version\":1,\"user\":\"" + viewId + "\","
                 + "\"ticks\":{\"tick\":" + tick + ",\"delay\":" + delay + "},\"tove\":\"tove-1\","
-                + "\"leaveDelay\":0,\"url\":\"http://localhost/\"}}");
+                + "\"leaveDelay\":" + leaveDelay + ",\"url\":\"http://localhost/\"}}");
     }
 
     void send(String text) {
@@ -133,12 +140,28 @@ final class TestClient implements AutoCloseable {
         socket.abort();
     }
 
+    /** Reassembles Croquet's {@code _CHUNK<first><last>} pieces like the client library does. */
+    private void deliver(String text) {
+        if (!text.startsWith("_CHUNK")) {
+            frames.add(text);
+            return;
+        }
+        chunkCount++;
+        if (text.charAt(6) == '1') {
+            chunks.setLength(0);
+        }
+        chunks.append(text, 8, text.length());
+        if (text.charAt(7) == '1') {
+            frames.add(chunks.toString());
+        }
+    }
+
     private final class Listener implements WebSocket.Listener {
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(partial.toString());
+                deliver(partial.toString());
                 partial.setLength(0);
             }
             ws.request(1);

@@ -1,0 +1,167 @@
+package dev.flamingo.reflector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** users batching with leave grace and cancellation, TUTTI tallies, tagged-SEND debounce, NxM delay. */
+class UsersAndTalliesIT {
+    static ReflectorServer server;
+
+    @BeforeAll
+    static void start() {
+        server = ReflectorServer.builder().port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void leaveIsAnnouncedOnlyAfterTheLeaveDelay() {
+        try (TestClient a = TestClient.joined(server, "grace", "a")) {
+            a.nextUsers();
+            TestClient b = TestClient.connect(server, "grace");
+            b.join("b", 200, 0, 600);
+            b.next("SYNC");
+            assertEquals(2, a.nextUsers().get("active").getAsInt());
+            long closedAt = System.nanoTime();
+            b.close();
+            JsonObject users = a.nextUsers();
+            long waitedMs = (System.nanoTime() - closedAt) / 1_000_000;
+            assertEquals("b", users.getAsJsonArray("left").get(0).getAsString());
+            assertEquals(1, users.get("active").getAsInt());
+            assertTrue(waitedMs >= 550, "leave announced after " + waitedMs + " ms, before the 600 ms grace");
+        }
+    }
+
+    @Test
+    void rejoinWithinGraceShowsJoinedThenLeftForTheSameView() {
+        try (TestClient a = TestClient.joined(server, "rejoin", "a")) {
+            a.nextUsers();
+            TestClient b1 = TestClient.connect(server, "rejoin");
+            b1.join("b", 200, 0, 1000);
+            b1.next("SYNC");
+            a.nextUsers();
+            b1.close();
+            try (TestClient b2 = TestClient.connect(server, "rejoin")) {
+                b2.join("b", 200, 0, 1000);
+                b2.next("SYNC");
+                JsonObject joined = a.nextUsers();
+                assertEquals("b", joined.getAsJsonArray("joined").get(0).getAsString());
+                assertEquals(3, joined.get("active").getAsInt(), "the old socket lingers during the grace");
+                JsonObject left = a.nextUsers();
+                assertEquals("b", left.getAsJsonArray("left").get(0).getAsString());
+                assertEquals(2, left.get("active").getAsInt());
+            }
+        }
+    }
+
+    @Test
+    void joinAndLeaveWithinOneBatchCancelOut() {
+        try (TestClient a = TestClient.joined(server, "cancel", "a")) {
+            a.nextUsers();
+            TestClient b = TestClient.joined(server, "cancel", "b");
+            b.close();
+            JsonObject users = a.nextUsers();
+            assertFalse(users.has("joined") || users.has("left"), users.toString());
+            assertEquals(1, users.get("active").getAsInt());
+        }
+    }
+
+    @Test
+    void tallyCountsEachSocketOnceAndRelaysFirstMessage() {
+        try (TestClient a = TestClient.joined(server, "tally", "a");
+             TestClient b = TestClient.joined(server, "tally", "b")) {
+            a.nextUsers();
+            long now = a.next("TICK").get("args").getAsLong();
+            String key = "snapshot@" + now;
+            String vote = "[" + now + ",0,\"%s\",%s,true,[\"handleSnapshotVote\"],\"" + key + "\"]";
+            a.send("{\"action\":\"TUTTI\",\"args\":" + String.format(vote, "h1", "[0,0,\"first\"]") + "}");
+            a.send("{\"action\":\"TUTTI\",\"args\":" + String.format(vote, "h1", "null") + "}");
+            b.send("{\"action\":\"TUTTI\",\"args\":" + String.format(vote, "h2", "[0,0,\"first\"]") + "}");
+            b.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("first"));
+            JsonObject tally = b.nextRecv(p -> p.isJsonObject() && p.getAsJsonObject().get("what")
+                    .getAsString().equals("tally")).get(2).getAsJsonObject();
+            assertEquals(key, tally.get("tuttiKey").getAsString());
+            assertEquals(1, tally.getAsJsonObject("tally").get("h1").getAsInt(), "duplicate vote counted once");
+            assertEquals(1, tally.getAsJsonObject("tally").get("h2").getAsInt());
+            assertEquals(0, tally.get("missingClients").getAsInt());
+            assertEquals("handleSnapshotVote", tally.getAsJsonArray("tallyTarget").get(0).getAsString());
+            a.send("{\"action\":\"TUTTI\",\"args\":" + String.format(vote, "h3", "null") + "}");
+            assertTrue(a.drain(300).stream().noneMatch(f -> f.contains("\"h3\"")), "completed key is closed");
+        }
+    }
+
+    @Test
+    void identicalVotesWithoutWantsVoteProduceNoTallyButAMissingVoteTimesOut() {
+        try (TestClient a = TestClient.joined(server, "novote", "a");
+             TestClient b = TestClient.joined(server, "novote", "b")) {
+            long now = a.next("TICK").get("args").getAsLong();
+            String vote = "{\"action\":\"TUTTI\",\"args\":[" + now + ",0,\"same\",null,false,[\"t\"],\"k@" + now + "\"]}";
+            a.send(vote);
+            b.send(vote);
+            assertTrue(a.drain(300).stream().noneMatch(f -> f.contains("\"tally\"")));
+            String wanted = "{\"action\":\"TUTTI\",\"args\":[" + now + ",0,\"x\",null,true,[\"t\"],\"w@" + now + "\"]}";
+            a.send(wanted);
+            JsonObject tally = a.nextRecv(p -> p.isJsonObject() && p.getAsJsonObject().get("what")
+                    .getAsString().equals("tally")).get(2).getAsJsonObject();
+            assertEquals(1, tally.get("missingClients").getAsInt(), "b never voted; the 1 s window closed");
+        }
+    }
+
+    @Test
+    void taggedSendsAreDebounced() {
+        try (TestClient a = TestClient.joined(server, "debounce", "a")) {
+            String poll = "{\"action\":\"SEND\",\"args\":[0,0,\"poll\",0],\"tags\":{\"debounce\":5000,\"msgID\":\"pollForSnapshot\"}}";
+            a.send(poll);
+            a.send(poll);
+            a.sendMessage("marker");
+            a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("poll"));
+            JsonArray next = a.nextRecv(p -> p.isJsonPrimitive());
+            assertEquals("marker", next.get(2).getAsString(), "second poll within 5 s is dropped");
+        }
+    }
+
+    @Test
+    void delayedSendsWaitUntilLastTickPlusDelayAndShareOneTime() {
+        try (TestClient a = TestClient.connect(server, "nxm")) {
+            a.join("a", 100, 60);
+            a.next("SYNC");
+            long tick = a.next("TICK").get("args").getAsLong();
+            a.sendMessage("d1");
+            a.sendMessage("d2");
+            JsonArray d1 = a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("d1"));
+            JsonArray d2 = a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("d2"));
+            assertTrue(d1.get(0).getAsLong() >= tick + 60, "held until lastTick + delay");
+            assertEquals(d1.get(0).getAsLong(), d2.get(0).getAsLong());
+            assertEquals(d1.get(1).getAsLong() + 1, d2.get(1).getAsLong());
+        }
+    }
+
+    @Test
+    void largeSyncIsChunkedOnCodePointBoundaries() {
+        try (ReflectorServer small = ReflectorServer.builder().port(0).chunkChars(64).build().start();
+             TestClient a = TestClient.joined(small, "chunks", "a")) {
+            a.sendMessage("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00 emoji payload that is long enough to split");
+            a.nextRecv(p -> p.isJsonPrimitive());
+            try (TestClient b = TestClient.connect(small, "chunks")) {
+                b.join("b", 200, 0);
+                JsonObject sync = b.next("SYNC");
+                assertTrue(b.chunkCount > 2);
+                String payload = sync.getAsJsonObject("args").getAsJsonArray("messages").get(0)
+                        .getAsJsonArray().get(2).getAsString();
+                assertTrue(payload.startsWith("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"));
+                assertEquals(sync, JsonParser.parseString(sync.toString()));
+            }
+        }
+    }
+}
