@@ -1,0 +1,11 @@
+package dev.flamingo.core;
+
+/** When a view's subscription handler runs (Croquet's {@code handling}). Thread rule: any thread. */
+public enum Handling {
+  /** Default: delivered in publish order during the next view phase. */
+  QUEUED,
+  /** Run synchronously inside the publish, with model execution switched off. */
+  IMMEDIATE,
+  /** Delivered in the next animation frame's view phase, with only the latest data per topic. */
+  ONCE_PER_FRAME
+}

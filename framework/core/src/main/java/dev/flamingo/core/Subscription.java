@@ -1,0 +1,29 @@
+package dev.flamingo.core;
+
+import java.util.Objects;
+
+/**
+ * Describes the model handler executing right now (Croquet's {@code activeSubscription}). Thread rule:
+ * immutable, any thread.
+ *
+ * @param scope the scope the event was published to
+ * @param event the event name
+ * @param source {@link Source#VIEW} when the event came from a view through the reflector
+ */
+public record Subscription(String scope, String event, Source source) {
+
+  /** Where an event handled by a model came from. */
+  public enum Source {
+    /** Published by model code on this replica (and on every other replica). */
+    MODEL,
+    /** Published by a view and delivered through the reflector. */
+    VIEW
+  }
+
+  /** Validates that no part is null. */
+  public Subscription {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(source, "source");
+  }
+}

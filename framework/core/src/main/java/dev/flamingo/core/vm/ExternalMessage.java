@@ -1,0 +1,82 @@
+package dev.flamingo.core.vm;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a reflected message asks the VM to do, built by the client after decrypting it; the reflector's
+ * time and seq travel beside it in {@link VirtualMachine#schedule}. Views cannot invoke arbitrary model
+ * methods: these are the only kinds (Croquet's {@code ENCODED_MESSAGES}). Thread rule: immutable records,
+ * any thread (byte arrays are not copied: do not change them after handing them over).
+ */
+public sealed interface ExternalMessage {
+
+  /**
+   * A view's event for the models subscribed to {@code scope:event}; {@code data} is the payload encoding
+   * from {@link VirtualMachine#encodeEvent}, or null for no data.
+   */
+  record ModelEvent(String scope, String event, byte[] data) implements ExternalMessage {
+    /** Validates the topic. */
+    public ModelEvent {
+      Objects.requireNonNull(scope, "scope");
+      Objects.requireNonNull(event, "event");
+      if (scope.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("scope must not contain ':', got \"" + scope + "\"");
+      }
+    }
+  }
+
+  /** Several view events sent together by one client, executed in order at one time and seq. */
+  record Bundle(List<ModelEvent> events) implements ExternalMessage {
+    /** Copies the list. */
+    public Bundle {
+      events = List.copyOf(events);
+    }
+  }
+
+  /**
+   * The reflector's user list change: views that entered (with their data) and the ids that exited;
+   * {@code count} is the number of active connections after the change.
+   */
+  record Peers(List<Peer> entered, List<String> exited, int count) implements ExternalMessage {
+    /** Copies the lists. */
+    public Peers {
+      entered = List.copyOf(entered);
+      exited = List.copyOf(exited);
+    }
+  }
+
+  /**
+   * One entered view; {@code viewData} is the payload encoding ({@link VirtualMachine#encodeEvent}) of the
+   * data its client joined with, or null.
+   */
+  record Peer(String viewId, byte[] viewData) {
+    /** Validates the id. */
+    public Peer {
+      Objects.requireNonNull(viewId, "viewId");
+    }
+  }
+
+  /** A client's poll for a snapshot; the VM accepts at most one per 5 s of VM time and then asks the host. */
+  record SnapshotPoll() implements ExternalMessage {}
+
+  /**
+   * The reflector's tally of a TUTTI vote, passed to the host at VM time.
+   *
+   * @param target the tally target the voters named (for example {@code "snapshot"} or {@code "persist"})
+   * @param votes each distinct vote payload and how many clients sent it, in reflector order
+   */
+  record Tally(String target, Map<String, Integer> votes) implements ExternalMessage {
+    /** Validates and copies, keeping the reflector's order. */
+    public Tally {
+      Objects.requireNonNull(target, "target");
+      votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
+    }
+  }
+
+  /** Advances time and seq and does nothing else. */
+  record Noop() implements ExternalMessage {}
+}

@@ -1,0 +1,36 @@
+package dev.flamingo.core.vm;
+
+/**
+ * What the VM needs from its client: the local view id, the way to the reflector, and the system
+ * callbacks that must run at VM time. Every method is called on the VM's thread, possibly while a
+ * message executes, so implementations must not call {@link VirtualMachine#advanceTo} from them.
+ */
+public interface VmHost {
+
+  /** This client's view id, shared by all its views and stable across reconnects. */
+  String viewId();
+
+  /** Sends a view's event to the reflector; called only when a model subscribes to exactly that topic. */
+  void sendToReflector(ExternalMessage.ModelEvent event);
+
+  /** A model or view handler threw; the VM has already skipped it. */
+  void onHandlerError(HandlerError error);
+
+  /**
+   * A snapshot poll was accepted at VM {@code time} (seq of the poll message): the client votes with its
+   * summary hash now. {@link VirtualMachine#snapshot()} may be called from here.
+   */
+  default void onSnapshotPoll(long time, long seq) {}
+
+  /** A tally arrived at VM time; the elected client may call {@link VirtualMachine#snapshot()} from here. */
+  default void onTally(ExternalMessage.Tally tally) {}
+
+  /**
+   * The root model offered new persistent data (codec bytes and their SHA-256 hex) and the 25 s cool-off
+   * has passed: the client votes and uploads. Not called while restoring or during the root's init.
+   */
+  default void onPersist(byte[] data, String hash) {}
+
+  /** Something inconsistent but survivable, such as the reflector's view count disagreeing with the views table. */
+  default void onWarning(String message) {}
+}

@@ -1,0 +1,27 @@
+package dev.flamingo.core.vm;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Named actions that tests register and a {@link LogModel} runs at VM time (through a {@code test:run}
+ * event), so model-only calls happen inside model execution. Test thread only.
+ */
+final class Steps {
+  private static final Map<String, Consumer<LogModel>> STEPS = new LinkedHashMap<>();
+
+  private Steps() {}
+
+  static void define(String name, Consumer<LogModel> step) {
+    STEPS.put(name, step);
+  }
+
+  static void run(LogModel model, String name) {
+    Consumer<LogModel> step = STEPS.get(name);
+    if (step == null) {
+      throw new IllegalArgumentException("no step " + name);
+    }
+    step.accept(model);
+  }
+}
