@@ -8,6 +8,8 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -21,6 +23,11 @@ public final class WebSocketTransport implements Transport {
 
     private static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
     private static final ClientManager CLIENT = createClient();
+    private static final ExecutorService CONNECTORS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "flamingo-connect");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final URI uri;
     private final AtomicBoolean closedReported = new AtomicBoolean();
@@ -43,11 +50,15 @@ public final class WebSocketTransport implements Transport {
     @Override
     public void open(Listener listener) {
         this.listener = listener;
-        try {
-            CLIENT.asyncConnectToServer(new Handler(), ClientEndpointConfig.Builder.create().build(), uri);
-        } catch (jakarta.websocket.DeploymentException | RuntimeException e) {
-            reportClosed(CloseCodes.ABNORMAL, "cannot connect to " + uri + ": " + e.getMessage());
-        }
+        // A blocking connect on a helper thread: Tyrus reports a refused async connect only through its
+        // Future, never to the endpoint, so the failure would otherwise go unnoticed.
+        CONNECTORS.execute(() -> {
+            try {
+                CLIENT.connectToServer(new Handler(), ClientEndpointConfig.Builder.create().build(), uri);
+            } catch (jakarta.websocket.DeploymentException | IOException | RuntimeException e) {
+                reportClosed(CloseCodes.ABNORMAL, "cannot connect to " + uri + ": " + e.getMessage());
+            }
+        });
     }
 
     @Override
