@@ -18,6 +18,8 @@ final class Connection {
     final Channel channel;
     final String sessionId;
     final String remote;
+    /** The Host header of the upgrade request: files this client can reach are on this authority. */
+    final String authority;
     final Metrics metrics;
     /** Set once on the channel's event loop when JOIN passes the socket-level checks. */
     volatile boolean joinSent;
@@ -27,10 +29,11 @@ final class Connection {
     boolean gone;
     private final List<ByteBuf> pending = new ArrayList<>(4);
 
-    Connection(Channel channel, String sessionId, String remote, Metrics metrics) {
+    Connection(Channel channel, String sessionId, String remote, String authority, Metrics metrics) {
         this.channel = channel;
         this.sessionId = sessionId;
         this.remote = remote;
+        this.authority = authority;
         this.metrics = metrics;
     }
 

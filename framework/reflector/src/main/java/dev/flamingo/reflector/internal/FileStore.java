@@ -61,9 +61,14 @@ final class FileStore {
 
     /**
      * True if {@code url} names a file under {@code /files/} that exists here and whose path has a segment
-     * containing {@code sessionId} (Croquet uploads to {@code .../<persistentId>.<sessionId>/<time>_<seq>.<hash>}).
+     * containing {@code sessionId} (Croquet uploads to {@code .../<persistentId>.<sessionId>/<time>_<seq>.<hash>}),
+     * and whose host is the one the client reached this server by (so a SNAP cannot point late joiners at
+     * a look-alike path on another server).
      */
-    boolean holdsForSession(String url, String sessionId) {
+    boolean holdsForSession(String url, String sessionId, String authority) {
+        if (!sameAuthority(url, authority)) {
+            return false;
+        }
         String relative = relativeFromUrl(url);
         if (relative == null) {
             return false;
@@ -71,6 +76,15 @@ final class FileStore {
         Path file = resolve(relative);
         return file != null && Files.isRegularFile(file)
                 && Arrays.stream(relative.split("/")).anyMatch(s -> s.contains(sessionId));
+    }
+
+    private static boolean sameAuthority(String url, String authority) {
+        try {
+            String a = URI.create(url).getRawAuthority();
+            return a != null && a.equalsIgnoreCase(authority);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static String relativeFromUrl(String url) {

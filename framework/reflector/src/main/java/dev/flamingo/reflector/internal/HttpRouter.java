@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         String path = new QueryStringDecoder(req.uri()).path();
         if (req.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
-            upgrade(ctx, req, path);
+            upgrade(ctx, req, path, sessionIdOf(req.uri()));
         } else if (path.startsWith("/files/")) {
             files(ctx, req, path.substring(7));
         } else if (path.equals("/healthz")) {
@@ -74,8 +75,19 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     // ---- WebSocket ----
 
-    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String path) {
-        String id = path.substring(path.lastIndexOf('/') + 1);
+    /** The last segment of the raw path, decoded afterwards so an encoded slash cannot pick another one. */
+    static String sessionIdOf(String uri) {
+        int query = uri.indexOf('?');
+        String rawPath = query < 0 ? uri : uri.substring(0, query);
+        String segment = rawPath.substring(rawPath.lastIndexOf('/') + 1);
+        try {
+            return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest req, String path, String id) {
         WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(
                 "ws://" + req.headers().get(HttpHeaderNames.HOST, "localhost") + path, null, false,
                 services.config().maxFrameBytes()).newHandshaker(req);
@@ -103,7 +115,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         String remote = ip + ":" + ((InetSocketAddress) ctx.channel().remoteAddress()).getPort();
-        Connection conn = new Connection(ctx.channel(), session.id, remote, services.metrics());
+        Connection conn = new Connection(ctx.channel(), session.id, remote,
+                req.headers().get(HttpHeaderNames.HOST, ""), services.metrics());
         WebSocketHandler handler = new WebSocketHandler(conn, session, services, ipLimiter, ip);
         long idle = services.config().idleTimeoutMs();
         ctx.pipeline().addAfter(ctx.name(), "idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));

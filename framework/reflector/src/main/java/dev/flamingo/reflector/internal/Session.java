@@ -474,7 +474,8 @@ final class Session {
             services.metrics().reject("snap_ignored");
             return;
         }
-        if (services.config().requireLocalSnapshots() && !services.files().holdsForSession(url, id)) {
+        boolean local = services.files().holdsForSession(url, id, conn.authority);
+        if (services.config().requireLocalSnapshots() && !local) {
             services.metrics().reject("snap_unknown_file");
             LOG.log(Level.WARNING, "snap-refused session={0} remote={1} url={2}", id, conn, url);
             return;
