@@ -536,10 +536,9 @@ final class Decoder {
     for (int i = mark; i < deferred.size(); i++) {
       try {
         populate(deferred.get(i));
-      } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-        if (e instanceof SnapshotFormatException) {
-          throw e;
-        }
+      } catch (SnapshotFormatException e) {
+        throw e;
+      } catch (RuntimeException e) { // hashCode/compareTo of decoded keys, or wrong key types
         throw new SnapshotFormatException("cannot fill a " + deferred.get(i).info.id + ": " + e, e);
       }
     }

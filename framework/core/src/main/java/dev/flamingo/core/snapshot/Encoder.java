@@ -350,6 +350,12 @@ final class Encoder {
   }
 
   private void writeHashSizing(HashMap<?, ?> map) {
+    Object collider = HashLayout.keyInTreeBin(map);
+    if (collider != null) {
+      throw fail("a HashMap/HashSet has 8 or more keys in one bucket (e.g. " + collider.getClass().getName()
+          + " " + collider + "), whose order a restored replica cannot reproduce; give "
+          + collider.getClass().getName() + " a better hashCode, or use LinkedHashMap/LinkedHashSet or TreeMap/TreeSet");
+    }
     out.varint(HashLayout.tableLength(map));
     out.varint(HashLayout.threshold(map));
     out.int32(Float.floatToRawIntBits(HashLayout.loadFactor(map)));

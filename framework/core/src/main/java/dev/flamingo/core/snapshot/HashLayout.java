@@ -23,6 +23,7 @@ final class HashLayout {
   private static final long SET_MAP = UnsafeAccess.offset(HashSet.class, "map");
   private static final long ACCESS_ORDER = UnsafeAccess.offset(LinkedHashMap.class, "accessOrder");
   private static final Object ALLOCATE = new Object();
+  private static final Class<?> TREE_NODE = treeNodeClass();
 
   private HashLayout() {}
 
@@ -33,6 +34,32 @@ final class HashLayout {
   static int tableLength(HashMap<?, ?> map) {
     Object[] table = (Object[]) UnsafeAccess.U.getObject(map, TABLE);
     return table == null ? 0 : table.length;
+  }
+
+  /**
+   * Returns a key from a bucket that HashMap has turned into a red-black tree (8+ colliding keys),
+   * or null. The order inside such a bucket depends on the tree's history, which re-inserting
+   * cannot reproduce, so the codec refuses these maps instead of restoring a different order.
+   */
+  static Object keyInTreeBin(HashMap<?, ?> map) {
+    Object[] table = (Object[]) UnsafeAccess.U.getObject(map, TABLE);
+    if (table == null || table.length < 64) { // HashMap only treeifies tables of 64 or more
+      return null;
+    }
+    for (Object bin : table) {
+      if (bin != null && bin.getClass() == TREE_NODE) {
+        return ((java.util.Map.Entry<?, ?>) bin).getKey();
+      }
+    }
+    return null;
+  }
+
+  private static Class<?> treeNodeClass() {
+    try {
+      return Class.forName("java.util.HashMap$TreeNode");
+    } catch (ClassNotFoundException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 
   static int threshold(HashMap<?, ?> map) {

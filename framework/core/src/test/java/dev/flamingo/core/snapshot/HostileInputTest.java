@@ -1,0 +1,201 @@
+package dev.flamingo.core.snapshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flamingo.core.snapshot.Fixtures.Holder;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bytes from the network may be truncated, corrupt or hostile: decoding fails with a
+ * SnapshotFormatException (or decodes to some valid graph), never with an unchecked JVM error, a
+ * huge allocation or a type-confused field.
+ */
+class HostileInputTest {
+
+  private static final SnapshotCodec CODEC = Fixtures.CODEC;
+
+  private static byte[] sample() {
+    return CODEC.encode(RoundTripTest.sampleGraph());
+  }
+
+  private static SnapshotFormatException rejected(byte[] bytes) {
+    return assertThrows(SnapshotFormatException.class, () -> CODEC.decode(bytes));
+  }
+
+  @Test
+  void everyTruncationFailsCleanly() {
+    byte[] bytes = sample();
+    for (int n = 0; n < bytes.length; n += 1 + n / 64) {
+      rejected(Arrays.copyOf(bytes, n));
+    }
+  }
+
+  @Test
+  void flippedBytesFailCleanlyOrDecode() {
+    byte[] bytes = sample();
+    SplittableRandom random = new SplittableRandom(99);
+    for (int trial = 0; trial < 2000; trial++) {
+      byte[] corrupt = bytes.clone();
+      for (int k = 0; k < 1 + trial % 3; k++) {
+        corrupt[random.nextInt(corrupt.length)] ^= (byte) (1 << random.nextInt(8));
+      }
+      try {
+        CODEC.decode(corrupt);
+      } catch (SnapshotFormatException expected) {
+        // a clean rejection
+      }
+    }
+  }
+
+  @Test
+  void wrongMagicVersionAndMode() {
+    byte[] bytes = sample();
+    byte[] magic = bytes.clone();
+    magic[0] = 'X';
+    assertTrue(rejected(magic).getMessage().contains("bad magic"));
+    byte[] version = bytes.clone();
+    version[4] = 9;
+    assertTrue(rejected(version).getMessage().contains("unsupported format version 9"));
+    byte[] payload = CODEC.encode("x", value -> null);
+    assertTrue(rejected(payload).getMessage().contains("payloads with decode(bytes, resolver)"));
+  }
+
+  @Test
+  void trailingBytesAreRejected() {
+    byte[] bytes = Arrays.copyOf(sample(), sample().length + 1);
+    assertTrue(rejected(bytes).getMessage().contains("trailing"));
+  }
+
+  @Test
+  void hugeLengthFieldsDoNotAllocate() {
+    // An int[] claiming 2^31-1 elements, an ArrayList claiming 2^28, a String claiming 2^30 chars.
+    for (byte[] body : List.of(
+        header("java.int[]", 0xFF, 0xFF, 0xFF, 0xFF, 0x07),
+        header("java.util.ArrayList", 0x80, 0x80, 0x80, 0x80, 0x01),
+        header("java.lang.String", 0x80, 0x80, 0x80, 0x80, 0x04))) {
+      assertTrue(rejected(body).getMessage().contains("exceeds the remaining input")
+          || rejected(body).getMessage().contains("truncated"), rejected(body).getMessage());
+    }
+  }
+
+  @Test
+  void hugeHashTableIsRejected() {
+    // A HashMap with one entry claiming a 2^30-slot table.
+    byte[] body = header("java.util.HashMap", 0x80, 0x80, 0x80, 0x80, 0x04, 0, 0x00, 0x00, 0x40, 0x3F, 1, 0, 0);
+    assertTrue(rejected(body).getMessage().contains("exceed the budget"), rejected(body).getMessage());
+  }
+
+  @Test
+  void unknownClassAndChangedFieldsAreNamed() {
+    byte[] unknown = header("app.Missing");
+    assertTrue(rejected(unknown).getMessage().contains("unknown class id 'app.Missing'"));
+    byte[] bytes = CODEC.encode(new Holder("x"));
+    TypeRegistry other = new TypeRegistry().register("t.Holder", Fixtures.Item.class);
+    SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> new SnapshotCodec(other).decode(bytes));
+    assertTrue(e.getMessage().contains("has different fields than the writer's"), e.getMessage());
+  }
+
+  @Test
+  void wrongTypeInAFieldIsRejected() {
+    // Holder.value is Object, so use Item.name (a String field) and put an Integer there.
+    Fixtures.Item item = new Fixtures.Item(1, "name");
+    byte[] good = CODEC.encode(item);
+    byte[] bad = CODEC.encode(new Fixtures.Item(1, null));
+    assertEquals(CODEC.decode(good).getClass(), Fixtures.Item.class);
+    // Splice: replace the encoded null name (a single 0 byte) by the Integer 5 written inline.
+    int at = indexOfNameSlot(bad);
+    ByteArrayOutputStream spliced = new ByteArrayOutputStream();
+    spliced.write(bad, 0, at);
+    byte[] integer = defineAndValue("java.lang.Integer", 10);
+    spliced.write(integer, 0, integer.length);
+    spliced.write(bad, at + 1, bad.length - at - 1);
+    SnapshotFormatException e = rejected(spliced.toByteArray());
+    assertTrue(e.getMessage().contains("cannot be stored in field"), e.getMessage());
+  }
+
+  @Test
+  void deepNestingUsesNoRecursion() {
+    // 200,000 nested single-element Object[] arrays: a recursive decoder would overflow the stack.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {'F', 'L', 'S', 'N', 1, 0});
+    out.writeBytes(defineOnly("java.lang.Object[]"));
+    out.write(1);
+    for (int i = 0; i < 200_000; i++) {
+      out.write(4); // an object of local class #0
+      out.write(1);
+    }
+    out.write(0);
+    Object decoded = CODEC.decode(out.toByteArray());
+    int depth = 0;
+    for (Object o = decoded; o != null; o = ((Object[]) o)[0]) {
+      depth++;
+    }
+    assertEquals(200_001, depth);
+  }
+
+  @Test
+  void compressedInputIsChecked() {
+    byte[] compressed = SnapshotCodec.compress(sample());
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(compressed, 10));
+    assertThrows(SnapshotFormatException.class,
+        () -> SnapshotCodec.decompress(Arrays.copyOf(compressed, compressed.length - 5), 1 << 20));
+    byte[] flipped = compressed.clone();
+    flipped[flipped.length / 2] ^= 0x55;
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(flipped, 1 << 20));
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(new byte[3], 1 << 20));
+    byte[] bomb = SnapshotCodec.compress(new byte[50_000_000]);
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(bomb, 1 << 20));
+  }
+
+  @Test
+  void sizingOfRestoredMapsIsValidated() {
+    HashMap<String, Integer> map = new HashMap<>();
+    map.put("a", 1);
+    byte[] bytes = CODEC.encode(new ArrayList<>(List.of(map)));
+    assertEquals(List.of(map), CODEC.decode(bytes));
+  }
+
+  // ---- hand-written encodings ----
+
+  private static byte[] header(String classId, int... body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {'F', 'L', 'S', 'N', 1, 0});
+    out.writeBytes(defineOnly(classId));
+    for (int b : body) {
+      out.write(b);
+    }
+    return out.toByteArray();
+  }
+
+  /** Tag 1, the id as a narrow string, and the shape hash of a built-in (0) or looked up. */
+  private static byte[] defineOnly(String classId) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(1);
+    out.write(classId.length() << 1);
+    out.writeBytes(classId.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    out.writeBytes(new byte[4]);
+    return out.toByteArray();
+  }
+
+  private static byte[] defineAndValue(String classId, int zigzag) {
+    byte[] define = defineOnly(classId);
+    byte[] result = Arrays.copyOf(define, define.length + 1);
+    result[define.length] = (byte) zigzag;
+    return result;
+  }
+
+  /** Item fields in plan order: children, id, name, next, weight; children is an empty ArrayList. */
+  private static int indexOfNameSlot(byte[] bad) {
+    String s = new String(bad, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int afterList = s.indexOf("java.util.ArrayList") + "java.util.ArrayList".length() + 4 + 1;
+    return afterList + 1; // skip the size (0), then id (zigzag 1 = 2, one byte)
+  }
+}
