@@ -49,7 +49,8 @@ final class DiskJournal implements Journal {
             SessionState state = SessionState.fromJson(text);
             generation = JsonParser.parseString(text).getAsJsonObject().get("logGeneration").getAsLong();
             replay(state, logPath(generation));
-            log = FileChannel.open(logPath(generation), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            log = FileChannel.open(logPath(generation), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             log.truncate(completeLength(log));
             log.position(log.size());
             return state;

@@ -73,6 +73,16 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.log(Level.ERROR, "http-error remote=" + ctx.channel().remoteAddress(), cause);
+        services.metrics().reject("http_error");
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.INTERNAL_SERVER_ERROR, Unpooled.EMPTY_BUFFER);
+        HttpUtil.setContentLength(res, 0);
+        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+    }
+
     // ---- WebSocket ----
 
     /** The last segment of the raw path, decoded afterwards so an encoded slash cannot pick another one. */

@@ -126,8 +126,8 @@ final class Session {
             return;
         }
         if (loggedStart) {
-            LOG.log(Level.INFO, "session-end id={0} time={1} seq={2} retained={3}", id, st.time,
-                    Integer.toUnsignedString(st.seq), st.messages.size());
+            LOG.log(Level.INFO, "session-end id={0} time={1} seq={2} retained={3}", id, String.valueOf(st.time),
+                    Integer.toUnsignedString(st.seq), String.valueOf(st.messages.size()));
             loggedStart = false;
         }
         unloadTimer = executor.schedule(() -> guarded(null, this::unload),
@@ -202,7 +202,7 @@ final class Session {
         } catch (ProtocolException e) {
             services.metrics().reject(e.label);
             LOG.log(Level.DEBUG, "frame-refused session={0} remote={1} code={2} reason={3}", id, conn,
-                    e.reason.code(), e.getMessage());
+                    String.valueOf(e.reason.code()), e.getMessage());
             conn.close(e.reason, e.getMessage());
         }
     }
@@ -254,7 +254,8 @@ final class Session {
         if (!loggedStart) {
             loggedStart = true;
             LOG.log(Level.INFO, "session-start id={0} app={1} timeline={2} time={3} seq={4} retained={5}",
-                    id, st.appId, st.timeline, st.time, Integer.toUnsignedString(st.seq), st.messages.size());
+                    id, st.appId, st.timeline, String.valueOf(st.time), Integer.toUnsignedString(st.seq),
+                    String.valueOf(st.messages.size()));
         }
         sync(conn);
     }
@@ -538,7 +539,7 @@ final class Session {
         }
         journal.settings(st.settingsJson());
         LOG.log(Level.INFO, "session-ticks id={0} remote={1} tick={2} delay={3} scale={4}", id, conn,
-                st.tickMs, st.delayMs, st.scale);
+                String.valueOf(st.tickMs), String.valueOf(st.delayMs), String.valueOf(st.scale));
     }
 
     private void pong(Connection conn, JsonElement args) {

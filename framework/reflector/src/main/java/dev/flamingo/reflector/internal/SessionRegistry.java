@@ -91,7 +91,8 @@ public final class SessionRegistry {
             if (DiskJournal.exists(sessionDir(id))) {
                 state = disk.load();
                 LOG.log(Level.INFO, "session-load id={0} timeline={1} time={2} seq={3} retained={4}", id,
-                        state.timeline, state.time, Integer.toUnsignedString(state.seq), state.messages.size());
+                        state.timeline, String.valueOf(state.time), Integer.toUnsignedString(state.seq),
+                        String.valueOf(state.messages.size()));
             }
             journal = disk;
         }

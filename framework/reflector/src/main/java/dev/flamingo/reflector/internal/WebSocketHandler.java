@@ -87,7 +87,7 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private void refuse(String label, CloseReason reason, String text) {
         services.metrics().reject(label);
         LOG.log(Level.DEBUG, "socket-refused session={0} remote={1} code={2} reason={3}", conn.sessionId, conn,
-                reason.code(), text);
+                String.valueOf(reason.code()), text);
         Connection.closeChannel(conn.channel, reason, text);
     }
 
