@@ -136,7 +136,9 @@ public final class Registry {
     public Registry build() {
       TypeRegistry types = new TypeRegistry()
           .register(RESERVED + "FutureHandle", FutureHandle.class)
-          .register(RESERVED + "ViewInfo", ViewInfo.class);
+          .register(RESERVED + "ViewInfo", ViewInfo.class)
+          .register(RESERVED + "Subscription", Subscription.class)
+          .register(RESERVED + "Subscription.Source", Subscription.Source.class);
       CodeIdentity.Builder identity = CodeIdentity.builder();
       classes.forEach((classId, type) -> {
         registerType(types, classId, type);

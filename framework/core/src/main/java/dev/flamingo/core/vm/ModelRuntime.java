@@ -63,6 +63,11 @@ public final class ModelRuntime {
     return model;
   }
 
+  /** The replicated state, for the VM's package (tests inspect it). */
+  VmState state() {
+    return state;
+  }
+
   // ---- read-only, allowed from views on the VM's thread ----
 
   /** The session id. */

@@ -12,6 +12,7 @@ public class ChildModel extends Model {
   @Override
   protected void init(Object options) {
     name = (String) options;
+    beWellKnownAs(name);
     subscribe("child", "ping", this::onPing);
     subscribe("*", "ping", this::onAnyPing);
     futureRepeat(50, this::tick);

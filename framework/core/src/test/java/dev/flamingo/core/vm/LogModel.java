@@ -41,6 +41,11 @@ public class LogModel extends Model {
     log.add(a + b + c + " @" + now());
   }
 
+  void selfStop() {
+    log.add("self @" + now());
+    cancelFuture(handle);
+  }
+
   void boom() {
     log.add("boom @" + now());
     throw new IllegalStateException("boom");
@@ -49,6 +54,10 @@ public class LogModel extends Model {
   // Exposed for Steps, which runs in the same package.
   FutureHandle doFuture(long delay, String text) {
     return future(delay, this::note, text);
+  }
+
+  FutureHandle doRepeatSelfStop(long period) {
+    return futureRepeat(period, this::selfStop);
   }
 
   FutureHandle doRepeat(long period, String text) {

@@ -10,11 +10,21 @@ import java.util.function.Consumer;
  */
 final class Steps {
   private static final Map<String, Consumer<LogModel>> STEPS = new LinkedHashMap<>();
+  private static final Map<String, Runnable> ACTIONS = new LinkedHashMap<>();
 
   private Steps() {}
 
   static void define(String name, Consumer<LogModel> step) {
     STEPS.put(name, step);
+  }
+
+  /** An action for models other than {@link LogModel}, run by their {@code test:exec} handler. */
+  static void action(String name, Runnable action) {
+    ACTIONS.put(name, action);
+  }
+
+  static void exec(String name) {
+    ACTIONS.get(name).run();
   }
 
   static void run(LogModel model, String name) {

@@ -28,6 +28,17 @@ final class Stream {
     return this;
   }
 
+  /** Continues after {@code last}, the seq a VM already executed (after a restore, or a second Stream). */
+  Stream skipTo(long last) {
+    seq = last;
+    return this;
+  }
+
+  /** Advances the expected seq without sending (the message was covered by a snapshot). */
+  void skip() {
+    seq = Seq.next(seq);
+  }
+
   long seq() {
     return seq;
   }
