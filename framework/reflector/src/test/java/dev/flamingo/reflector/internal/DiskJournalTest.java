@@ -1,0 +1,77 @@
+package dev.flamingo.reflector.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiskJournalTest {
+    @TempDir
+    Path dir;
+
+    private SessionState fresh() {
+        SessionState s = new SessionState();
+        s.id = "s";
+        s.timeline = "tl";
+        s.tove = "tove";
+        return s;
+    }
+
+    @Test
+    void stateAndLogRoundTrip() {
+        DiskJournal journal = new DiskJournal(dir, false, new Metrics());
+        journal.compact(fresh());
+        journal.message("[5,4294967281,\"a\",1]");
+        journal.message("[6,4294967282,\"b\",1]");
+        journal.timeLease(10_006);
+        journal.tally("snapshot@5");
+        journal.commit();
+        journal.close();
+        SessionState loaded = new DiskJournal(dir, false, new Metrics()).load();
+        assertEquals("tl", loaded.timeline);
+        assertEquals(0xFFFFFFF2, loaded.seq);
+        assertEquals(2, loaded.messages.size());
+        assertEquals(10_006, loaded.timeLease);
+        assertEquals("snapshot@5", loaded.completedTallies.peekLast());
+    }
+
+    @Test
+    void tornLastLineIsDroppedAndTheNextRecordSurvives() throws IOException {
+        DiskJournal journal = new DiskJournal(dir, false, new Metrics());
+        journal.compact(fresh());
+        journal.message("[5,4294967281,\"a\",1]");
+        journal.commit();
+        journal.close();
+        Path log = dir.resolve("log-1.jsonl");
+        Files.writeString(log, "m [6,42949", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        DiskJournal reopened = new DiskJournal(dir, false, new Metrics());
+        assertEquals(1, reopened.load().messages.size());
+        reopened.message("[7,4294967282,\"c\",1]");
+        reopened.commit();
+        reopened.close();
+        SessionState again = new DiskJournal(dir, false, new Metrics()).load();
+        assertEquals(2, again.messages.size());
+        assertEquals("[7,4294967282,\"c\",1]", again.messages.peekLast().json());
+    }
+
+    @Test
+    void compactionKeepsOnlyTheStateAndAFreshLog() throws IOException {
+        DiskJournal journal = new DiskJournal(dir, false, new Metrics());
+        SessionState s = fresh();
+        journal.compact(s);
+        journal.message("[5,4294967281,\"a\",1]");
+        journal.commit();
+        s.addMessage("[5,4294967281,\"a\",1]");
+        journal.compact(s);
+        journal.close();
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "state.json and one log");
+        }
+        assertEquals(1, new DiskJournal(dir, false, new Metrics()).load().messages.size());
+    }
+}

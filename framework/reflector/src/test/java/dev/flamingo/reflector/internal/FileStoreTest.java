@@ -1,0 +1,51 @@
+package dev.flamingo.reflector.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStoreTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void refusesTraversalHiddenAndEmptySegments() throws IOException {
+        FileStore store = new FileStore(root);
+        for (String bad : new String[] {"../x", "a/../../x", ".hidden", "a//b", "", "a/", "a\\b", "a/./b"}) {
+            assertNull(store.resolve(bad), bad);
+        }
+        assertNotNull(store.resolve("apps/io.croquet.x/snap/abc/p.sid/0000000100_5.hash"));
+    }
+
+    @Test
+    void writeOnceWithIdempotentRetry() throws IOException {
+        FileStore store = new FileStore(root);
+        Path f = store.resolve("a/b");
+        assertEquals(FileStore.PutResult.CREATED, store.put(f, bytes("one")));
+        assertEquals(FileStore.PutResult.UNCHANGED, store.put(f, bytes("one")));
+        assertEquals(FileStore.PutResult.CONFLICT, store.put(f, bytes("two")));
+    }
+
+    @Test
+    void snapshotMustBeHeldForTheSessionOnThisAuthority() throws IOException {
+        FileStore store = new FileStore(root);
+        store.put(store.resolve("apps/a/snap/c/p.sid1/1_1.h"), bytes("x"));
+        assertTrue(store.holdsForSession("http://h:1/files/apps/a/snap/c/p.sid1/1_1.h", "sid1", "h:1"));
+        assertFalse(store.holdsForSession("http://h:1/files/apps/a/snap/c/p.sid1/1_1.h", "sid2", "h:1"));
+        assertFalse(store.holdsForSession("http://evil:1/files/apps/a/snap/c/p.sid1/1_1.h", "sid1", "h:1"));
+        assertFalse(store.holdsForSession("http://h:1/files/apps/a/snap/c/p.sid1/2_2.h", "sid1", "h:1"));
+        assertFalse(store.holdsForSession("not a url", "sid1", "h:1"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
