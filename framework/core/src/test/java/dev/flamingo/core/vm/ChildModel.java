@@ -30,6 +30,10 @@ public class ChildModel extends Model {
     seen.add("tick @" + now());
   }
 
+  void doPersist(Object data) {
+    persistSession(data);
+  }
+
   void doDestroy() {
     destroy();
   }

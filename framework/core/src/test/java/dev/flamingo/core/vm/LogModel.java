@@ -19,6 +19,14 @@ public class LogModel extends Model {
     subscribe("test", "run", this::onRun);
   }
 
+  @Override
+  protected void init(Object options, Object persisted) {
+    if (persisted != null) {
+      log.add("persisted " + persisted);
+    }
+    super.init(options, persisted);
+  }
+
   void onNote(String text) {
     log.add(text + " @" + now());
     lastSubscription = activeSubscription().orElse(null);

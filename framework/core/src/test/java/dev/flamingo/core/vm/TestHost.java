@@ -11,6 +11,7 @@ final class TestHost implements VmHost {
   final List<long[]> polls = new ArrayList<>();
   final List<ExternalMessage.Tally> tallies = new ArrayList<>();
   final List<String> persisted = new ArrayList<>();
+  final List<byte[]> persistedData = new ArrayList<>();
   final List<String> warnings = new ArrayList<>();
   Runnable onPoll = () -> {};
 
@@ -51,6 +52,7 @@ final class TestHost implements VmHost {
   @Override
   public void onPersist(byte[] data, String hash) {
     persisted.add(hash);
+    persistedData.add(data);
   }
 
   @Override
