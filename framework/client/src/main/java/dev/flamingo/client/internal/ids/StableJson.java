@@ -26,8 +26,9 @@ public final class StableJson {
     }
 
     /**
-     * Deep-copies a JSON-like value into immutable Lists and sorted Maps, rejecting unsupported values with
-     * their path (for example {@code options.shape[2] -> java.awt.Point is not JSON}).
+     * Deep-copies a JSON-like value into {@link ArrayList}s and {@link TreeMap}s (types every snapshot can
+     * hold), rejecting unsupported values with their path (e.g. {@code options.shape[2] -> java.awt.Point is
+     * not JSON}).
      */
     public static Object copy(Object value, String path) {
         if (value == null || value instanceof Boolean || value instanceof String) {
@@ -46,7 +47,7 @@ public final class StableJson {
                 String key = key(e.getKey(), path);
                 copy.put(key, copy(e.getValue(), path + "." + key));
             }
-            return java.util.Collections.unmodifiableSortedMap(copy);
+            return copy;
         }
         List<Object> items = asList(value, path);
         List<Object> copy = new ArrayList<>(items.size());

@@ -12,8 +12,10 @@ import java.util.List;
  * bundles) refuses further events with {@link SendRateExceededException}; an event over 16 KiB is refused
  * with {@link PayloadTooLargeException}. Time is passed in, so the class is a pure state machine.
  * Confined to the session thread.
+ *
+ * @param <T> the event type
  */
-public final class SendLimiter {
+public final class SendLimiter<T> {
 
     /** Largest encoded event, in bytes. */
     public static final int PAYLOAD_LIMIT = 16 * 1024;
@@ -22,7 +24,7 @@ public final class SendLimiter {
 
     private final int eventRateLimit;
     private final double minGapMs;
-    private final ArrayDeque<Bundle> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Bundle<T>> waiting = new ArrayDeque<>();
     private double lastSend = Double.NEGATIVE_INFINITY;
 
     /** Creates a limiter for {@code eventRateLimit} sends a second (1..60). */
@@ -35,31 +37,31 @@ public final class SendLimiter {
     }
 
     /**
-     * Offers an encoded event named {@code what}; returns the bundle to send now, or null when it was queued.
-     * The gap is enforced only when {@code paced} (Croquet: once synced).
+     * Offers an event named {@code what} whose encoding takes {@code size} bytes; returns the bundle to send
+     * now, or null when it was queued. The gap is enforced only when {@code paced} (Croquet: once synced).
      */
-    public List<byte[]> offer(String what, byte[] event, long now, boolean paced) {
-        if (event.length > PAYLOAD_LIMIT) {
-            throw new PayloadTooLargeException(what, event.length, PAYLOAD_LIMIT);
+    public List<T> offer(String what, T event, int size, long now, boolean paced) {
+        if (size > PAYLOAD_LIMIT) {
+            throw new PayloadTooLargeException(what, size, PAYLOAD_LIMIT);
         }
         if (!paced || (waiting.isEmpty() && now - lastSend >= minGapMs)) {
             lastSend = now;
             return List.of(event);
         }
-        Bundle last = waiting.peekLast();
+        Bundle<T> last = waiting.peekLast();
         if (last == null || last.bytes >= BUNDLE_TARGET) {
             if (waiting.size() >= eventRateLimit) {
                 throw new SendRateExceededException(eventRateLimit, waiting.size());
             }
-            last = new Bundle();
+            last = new Bundle<>();
             waiting.addLast(last);
         }
-        last.add(event);
+        last.add(event, size);
         return null;
     }
 
     /** Returns the next bundle if its gap has passed, else null; call on every step and from a timer. */
-    public List<byte[]> service(long now) {
+    public List<T> service(long now) {
         if (waiting.isEmpty() || now - lastSend < minGapMs) {
             return null;
         }
@@ -77,13 +79,13 @@ public final class SendLimiter {
         return waiting.size();
     }
 
-    private static final class Bundle {
-        final List<byte[]> events = new ArrayList<>();
+    private static final class Bundle<T> {
+        final List<T> events = new ArrayList<>();
         int bytes;
 
-        void add(byte[] event) {
+        void add(T event, int size) {
             events.add(event);
-            bytes += event.length;
+            bytes += size;
         }
     }
 }

@@ -13,20 +13,24 @@ import org.junit.jupiter.api.Test;
 
 class SendLimiterTest {
 
-    private final SendLimiter limiter = new SendLimiter(20); // 50 ms gap
+    private final SendLimiter<byte[]> limiter = new SendLimiter<>(20); // 50 ms gap
+
+    private List<byte[]> offer(String what, int size, long now, boolean paced) {
+        return limiter.offer(what, new byte[size], size, now, paced);
+    }
 
     @Test
     void sendsImmediatelyWhenNotPaced() {
         for (int i = 0; i < 100; i++) {
-            assertNotNull(limiter.offer("e", new byte[10], 0, false));
+            assertNotNull(offer("e", 10, 0, false));
         }
     }
 
     @Test
     void bundlesWithinTheGapAndServicesOneBundlePerGap() {
-        assertEquals(1, limiter.offer("e", new byte[10], 0, true).size());
-        assertNull(limiter.offer("e", new byte[10], 10, true));
-        assertNull(limiter.offer("e", new byte[10], 20, true));
+        assertEquals(1, offer("e", 10, 0, true).size());
+        assertNull(offer("e", 10, 10, true));
+        assertNull(offer("e", 10, 20, true));
         assertNull(limiter.service(49));
         assertEquals(50, limiter.nextDue());
         List<byte[]> bundle = limiter.service(50);
@@ -36,9 +40,9 @@ class SendLimiterTest {
 
     @Test
     void bundlesFillToAboutFourKilobytes() {
-        limiter.offer("e", new byte[1], 0, true);
+        offer("e", 1, 0, true);
         for (int i = 0; i < 5; i++) {
-            limiter.offer("e", new byte[1500], 1, true); // 1500, 3000, 4500 | 1500, 3000
+            offer("e", 1500, 1, true); // 1500, 3000, 4500 | 1500, 3000
         }
         assertEquals(2, limiter.waitingBundles());
         assertEquals(3, limiter.service(50).size());
@@ -48,26 +52,26 @@ class SendLimiterTest {
     @Test
     void refusesPayloadOverSixteenKilobytes() {
         PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class,
-                () -> limiter.offer("chat:post", new byte[16 * 1024 + 1], 0, true));
+                () -> offer("chat:post", 16 * 1024 + 1, 0, true));
         assertTrue(e.getMessage().startsWith("chat:post encodes to 16385 bytes, over the 16384-byte limit"));
-        assertNotNull(limiter.offer("e", new byte[16 * 1024], 0, true));
+        assertNotNull(offer("e", 16 * 1024, 0, true));
     }
 
     @Test
     void overflowIsAnErrorNotASilentDrop() {
-        limiter.offer("e", new byte[1], 0, true);
+        offer("e", 1, 0, true);
         for (int i = 0; i < 20; i++) {
-            limiter.offer("e", new byte[4096], 1, true);
+            offer("e", 4096, 1, true);
         }
         SendRateExceededException e = assertThrows(SendRateExceededException.class,
-                () -> limiter.offer("e", new byte[4096], 1, true));
+                () -> offer("e", 4096, 1, true));
         assertTrue(e.getMessage().contains("eventRateLimit is 20"), e.getMessage());
         assertEquals(20, limiter.waitingBundles());
     }
 
     @Test
     void validatesRate() {
-        assertThrows(IllegalArgumentException.class, () -> new SendLimiter(0));
-        assertThrows(IllegalArgumentException.class, () -> new SendLimiter(61));
+        assertThrows(IllegalArgumentException.class, () -> new SendLimiter<byte[]>(0));
+        assertThrows(IllegalArgumentException.class, () -> new SendLimiter<byte[]>(61));
     }
 }

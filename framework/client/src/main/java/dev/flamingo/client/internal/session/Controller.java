@@ -1,0 +1,896 @@
+package dev.flamingo.client.internal.session;
+
+import dev.flamingo.client.DebugFlag;
+import dev.flamingo.client.JoinParameters;
+import dev.flamingo.client.Session;
+import dev.flamingo.client.SessionFailedException;
+import dev.flamingo.client.SessionProblem;
+import dev.flamingo.client.Step;
+import dev.flamingo.client.Tps;
+import dev.flamingo.client.internal.crypto.Envelope;
+import dev.flamingo.client.internal.crypto.PasswordCheck;
+import dev.flamingo.client.internal.crypto.Purpose;
+import dev.flamingo.client.internal.crypto.RejectedEnvelopeException;
+import dev.flamingo.client.internal.crypto.SessionKey;
+import dev.flamingo.client.internal.files.FileStore;
+import dev.flamingo.client.internal.files.HttpFileStore;
+import dev.flamingo.client.internal.files.MemoryFileStore;
+import dev.flamingo.client.internal.ids.SessionIds;
+import dev.flamingo.client.internal.net.CloseCodes;
+import dev.flamingo.client.internal.net.OfflineReflector;
+import dev.flamingo.client.internal.net.ReflectorConnection;
+import dev.flamingo.client.internal.net.Transport;
+import dev.flamingo.client.internal.net.WebSocketTransport;
+import dev.flamingo.client.internal.send.SendLimiter;
+import dev.flamingo.client.internal.wire.Inbound;
+import dev.flamingo.client.internal.wire.JoinArgs;
+import dev.flamingo.client.internal.wire.OutboundEncoder;
+import dev.flamingo.client.internal.wire.ProtocolException;
+import dev.flamingo.client.internal.wire.ReflectedMessage;
+import dev.flamingo.core.Model;
+import dev.flamingo.core.Registry;
+import dev.flamingo.core.View;
+import dev.flamingo.core.vm.ExternalMessage;
+import dev.flamingo.core.vm.HandlerError;
+import dev.flamingo.core.vm.VirtualMachine;
+import dev.flamingo.core.vm.VmHost;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The client side of one session (Croquet's {@code Controller}): connects, joins, syncs, steps the VM,
+ * sends view events, and rejoins or reboots after a disconnect.
+ *
+ * <p>Threading: everything that touches the VM, the views or this object's state runs on the session's own
+ * thread ({@code loop}); transport callbacks only post tasks to it. Sync: SYNC's messages are queued, the
+ * snapshot is fetched on a worker, the VM is restored (or created) and fast-forwarded in 200 ms slices with
+ * the loop free in between, and the root view is built only once this client's own view-join has run.
+ * Rejoin: within {@code rejoinLimit} a SYNC on the same timeline with no gap continues the same VM and view
+ * (seamless); otherwise model and view are rebuilt from the latest snapshot.
+ */
+public final class Controller implements VmHost, ReflectorConnection.Listener {
+
+    private static final System.Logger LOG = System.getLogger("dev.flamingo.client");
+    private static final long INITIAL_SEQ = 0xFFFFFFF0L;
+    private static final long JOIN_FAILED_DELAY_MS = 5000;
+    private static final long SLICE_NANOS = 200_000_000L;
+    private static final long FRAME_MS = 16;
+    private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
+    private static final long SYNCED_ANNOUNCE_DELAY_MS = 200;
+
+    private final JoinParameters params;
+    private final Registry registry;
+    private final SessionIds ids;
+    private final String viewId;
+    private final Tps tps;
+    private final ScheduledThreadPoolExecutor loop;
+    private final SecureRandom random = new SecureRandom();
+    private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
+    private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
+    private final ArrayDeque<ReflectedMessage> pending = new ArrayDeque<>();
+    private final List<String> sendBuffer = new ArrayList<>();
+    private final Snapshots snapshots;
+    private Session session;
+    private Envelope envelope;
+    private OutboundEncoder encoder;
+    private ReflectorConnection connection;
+    private FileStore files;
+    private SendLimiter<ExternalMessage.ModelEvent> limiter;
+
+    private VirtualMachine vm;
+    private MessageConverter converter;
+    private volatile Model rootModel;
+    private volatile View rootView;
+    private volatile long latency;
+    private volatile boolean synced;
+    private String timeline;
+    private long lastSeq = -1;
+    private long reflectorTime;
+    private long lastReflectorTime;
+    private long lastReceivedWall;
+    private int syncGeneration;
+    private boolean connected;
+    private boolean syncCompleted;
+    private boolean viewReady;
+    private boolean leaving;
+    private boolean dead;
+    private boolean simulateQueued;
+    private long ffStartTime;
+    private long syncCandidateSince = -1;
+    private double cpuTimeMs;
+    private long lastPollRequest = Long.MIN_VALUE;
+    private ScheduledFuture<?> joinTimeout;
+    private ScheduledFuture<?> rejoinTimer;
+    private ScheduledFuture<?> localTicks;
+    private ScheduledFuture<?> frames;
+    private ScheduledFuture<?> serviceTimer;
+
+    private Controller(JoinParameters params) {
+        this.params = params;
+        this.registry = params.registry();
+        this.ids = SessionIds.derive(params.appId(), params.name(), params.options(), params.persistentIdOptions(),
+                registry.versionId());
+        this.viewId = newViewId(random);
+        this.tps = params.tps();
+        this.loop = Threads.sessionLoop("flamingo-session-" + viewId);
+        this.snapshots = new Snapshots(this);
+    }
+
+    /** Starts joining; the future completes with the session built by {@code factory}. */
+    public static CompletableFuture<Session> start(JoinParameters params, Function<Controller, Session> factory) {
+        Controller controller = new Controller(params);
+        controller.session = factory.apply(controller);
+        controller.loop.execute(controller::begin);
+        return controller.joinFuture;
+    }
+
+    // Croquet: Math.floor(Math.random() * 36 ** 10).toString(36); unique enough per session.
+    private static String newViewId(SecureRandom random) {
+        return Long.toString(Math.floorMod(random.nextLong(), 3656158440062976L), 36);
+    }
+
+    // ---- accessors (any thread) ----
+
+    /** The derived ids. */
+    public SessionIds ids() {
+        return ids;
+    }
+
+    /** The join parameters. */
+    public JoinParameters parameters() {
+        return params;
+    }
+
+    /** This client's view id. */
+    @Override
+    public String viewId() {
+        return viewId;
+    }
+
+    /** The current root model. */
+    public Model rootModel() {
+        return rootModel;
+    }
+
+    /** The current root view, or null. */
+    public View rootView() {
+        return rootView;
+    }
+
+    /** Round trip of this client's last message, ms. */
+    public long latency() {
+        return latency;
+    }
+
+    /** Whether the replica has caught up. */
+    public boolean isSynced() {
+        return synced;
+    }
+
+    /** Runs {@code task} on the session thread. */
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** One main-loop step on the session thread; blocks until it ran. */
+    public void step(long frameTime) {
+        Runnable step = () -> {
+            if (vm != null && viewReady) {
+                simulate();
+                frame(frameTime);
+            }
+        };
+        if (Thread.currentThread().getName().startsWith("flamingo-session-" + viewId)) {
+            step.run();
+        } else {
+            submit(() -> {
+                step.run();
+                return null;
+            }).join();
+        }
+    }
+
+    /** Leaves for good. */
+    public CompletableFuture<Void> leave() {
+        loop.execute(() -> {
+            leaving = true;
+            if (connection != null && connected) {
+                connection.close(CloseCodes.LEAVE, "leave");
+            } else {
+                if (connection != null) {
+                    connection.close(CloseCodes.LEAVE, "leave");
+                }
+                finishLeave();
+            }
+        });
+        return leaveFuture;
+    }
+
+    // ---- start-up ----
+
+    private void begin() {
+        debug(DebugFlag.HASHING, () -> "ids for " + params.appId() + "/" + params.name() + " options "
+                + params.options() + " version " + ids.versionId() + ": persistentId " + ids.persistentId()
+                + ", sessionId " + ids.sessionId());
+        envelope = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), random);
+        encoder = new OutboundEncoder(ids.sessionId());
+        limiter = new SendLimiter<>(params.eventRateLimit());
+        boolean offline = params.debug(DebugFlag.OFFLINE);
+        files = offline ? new MemoryFileStore() : new HttpFileStore(filesUri());
+        Supplier<Transport> transports = offline ? OfflineReflector::new
+                : () -> new WebSocketTransport(URI.create(stripSlash(params.reflector()) + "/" + ids.sessionId()));
+        connection = new ReflectorConnection(transports, this, Threads.TIMER, Controller::wallMs,
+                random::nextDouble, encoder.pulse());
+        debug(DebugFlag.SESSION, () -> "joining session " + ids.sessionId() + " as view " + viewId);
+        connection.start();
+    }
+
+    private URI filesUri() {
+        if (params.files() != null) {
+            return params.files();
+        }
+        // Our reflector serves /files/ next to /reflector on the same port.
+        URI ws = params.reflector();
+        String scheme = "wss".equals(ws.getScheme()) ? "https" : "http";
+        return URI.create(scheme + "://" + ws.getRawAuthority() + "/files/");
+    }
+
+    private static String stripSlash(URI uri) {
+        String s = uri.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static long wallMs() {
+        return System.nanoTime() / 1_000_000;
+    }
+
+    // ---- connection events (transport threads: hop to the loop) ----
+
+    @Override
+    public void connected() {
+        loop.execute(this::onConnected);
+    }
+
+    @Override
+    public void received(Inbound frame) {
+        loop.execute(() -> onFrame(frame));
+    }
+
+    @Override
+    public void protocolError(ProtocolException error) {
+        loop.execute(() -> problem(new SessionProblem.Warning("protocol error from the reflector: "
+                + error.getMessage())));
+    }
+
+    @Override
+    public void disconnected(int code, String reason, CloseCodes.Kind kind, boolean reconnecting) {
+        loop.execute(() -> onDisconnected(code, reason, kind));
+    }
+
+    private void onConnected() {
+        if (dead) {
+            return;
+        }
+        connected = true;
+        String viewData = params.viewDataJson();
+        connection.send(encoder.join(new JoinArgs(params.appId() + "/" + params.name(),
+                params.apiKey() == null ? "" : params.apiKey(), params.appId(), ids.persistentId(),
+                Registry.FRAMEWORK_VERSION, viewId, viewData == null ? null
+                        : envelope.sealText(Purpose.VIEW_DATA, ids.sessionId(), viewData.getBytes(StandardCharsets.UTF_8)),
+                tps.tickMs(), tps.delayMs(), params.autoSleepSeconds(), PasswordCheck.tove(envelope, ids.sessionId()),
+                ids.versionId(), params.rejoinLimitMs() == 0 ? 0 : params.rejoinLimitMs() + 250)));
+        joinTimeout = loop.schedule(() -> connection.drop(CloseCodes.CLIENT_ERROR,
+                "no SYNC within " + JOIN_FAILED_DELAY_MS + " ms of JOIN"), JOIN_FAILED_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void onFrame(Inbound frame) {
+        if (dead) {
+            return;
+        }
+        lastReceivedWall = wallMs();
+        if (frame instanceof Inbound.Sync sync) {
+            onSync(sync);
+        } else if (frame instanceof Inbound.Recv recv) {
+            onRecv(recv.message());
+        } else if (frame instanceof Inbound.Tick tick) {
+            debug(DebugFlag.TICKS, () -> "tick " + tick.time());
+            onTime(tick.time(), true);
+        } else if (frame instanceof Inbound.Requ) {
+            requestSnapshotPoll(true);
+        } else if (frame instanceof Inbound.Info info) {
+            LOG.log(System.Logger.Level.INFO, "reflector: " + info.code() + " " + info.msg());
+        } else if (frame instanceof Inbound.Reconnect) {
+            connection.drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
+        }
+    }
+
+    private void onDisconnected(int code, String reason, CloseCodes.Kind kind) {
+        connected = false;
+        syncCompleted = false;
+        cancel(joinTimeout);
+        debug(DebugFlag.SESSION, () -> "disconnected " + code + " (" + CloseCodes.describe(code) + ") " + reason);
+        if (leaving) {
+            finishLeave();
+            return;
+        }
+        if (kind == CloseCodes.Kind.FATAL || kind == CloseCodes.Kind.LEFT) {
+            fail(new SessionFailedException(code, "session " + params.appId() + "/" + params.name() + " ended: "
+                    + code + " " + CloseCodes.describe(code) + (reason == null || reason.isEmpty() ? "" : ": " + reason),
+                    null));
+            return;
+        }
+        if (viewReady && rejoinTimer == null) {
+            if (params.rejoinLimitMs() == 0) {
+                tearDown();
+            } else {
+                rejoinTimer = loop.schedule(this::rejoinExpired, params.rejoinLimitMs(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void rejoinExpired() {
+        rejoinTimer = null;
+        if (!syncCompleted) {
+            debug(DebugFlag.SESSION, () -> "rejoinLimit passed: rebooting model and view");
+            tearDown();
+        }
+    }
+
+    // ---- SYNC ----
+
+    private void onSync(Inbound.Sync sync) {
+        cancel(joinTimeout);
+        if (sync.tove() == null || !PasswordCheck.matches(envelope, ids.sessionId(), sync.tove())) {
+            fatal("wrong password: the session's password check does not decrypt with the password given to join");
+            return;
+        }
+        connection.joined();
+        lastReflectorTime = Math.max(lastReflectorTime, sync.time());
+        if (vm != null && seamless(sync)) {
+            rejoinSeamlessly(sync);
+            return;
+        }
+        if (vm != null) {
+            debug(DebugFlag.SESSION, () -> "rejoin not seamless: rebooting from the reflector's state");
+            tearDown();
+        }
+        timeline = sync.timeline();
+        reflectorTime = sync.time();
+        pending.clear();
+        pending.addAll(sync.messages());
+        int generation = ++syncGeneration;
+        if (sync.url() == null) {
+            install(null, false, generation);
+            return;
+        }
+        Threads.WORKERS.execute(() -> {
+            try {
+                byte[] bytes = files.get(sync.url());
+                loop.execute(() -> install(bytes, sync.persisted(), generation));
+            } catch (java.io.IOException e) {
+                loop.execute(() -> fatal("cannot fetch the " + (sync.persisted() ? "persisted data" : "snapshot")
+                        + " " + sync.url() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private boolean seamless(Inbound.Sync sync) {
+        if (timeline == null || !timeline.equals(sync.timeline())) {
+            return false;
+        }
+        long firstAvailable = sync.messages().isEmpty() ? next(sync.seq()) : sync.messages().get(0).seq();
+        if (!inSequence(firstAvailable, next(lastSeq)) || !inSequence(lastSeq, sync.seq())) {
+            return false;
+        }
+        for (ReflectedMessage m : sync.messages()) {
+            if (inSequence(next(lastSeq), m.seq()) && "users".equals(m.what()) && m.meta().has("left")
+                    && m.meta().get("left").toString().contains("\"" + viewId + "\"")) {
+                return false; // the reflector already announced our departure to everyone
+            }
+        }
+        return true;
+    }
+
+    private void rejoinSeamlessly(Inbound.Sync sync) {
+        debug(DebugFlag.SESSION, () -> "seamless rejoin at seq " + Long.toHexString(lastSeq));
+        cancel(rejoinTimer);
+        rejoinTimer = null;
+        syncCompleted = true;
+        for (ReflectedMessage m : sync.messages()) {
+            ingest(m);
+        }
+        reflectorTime = Math.max(reflectorTime, sync.time());
+        flushSendBuffer();
+        afterInput();
+    }
+
+    private void install(byte[] sealed, boolean persisted, int generation) {
+        if (generation != syncGeneration || dead || vm != null) {
+            return;
+        }
+        byte[] base;
+        try {
+            if (sealed == null) {
+                base = createFresh(null);
+            } else if (persisted) {
+                byte[] data = envelope.open(Purpose.PERSISTED, ids.persistentId(), sealed);
+                base = createFresh(VirtualMachine.decodePersisted(registry, data));
+            } else {
+                base = envelope.open(Purpose.SNAPSHOT, ids.sessionId(), sealed);
+            }
+            vm = VirtualMachine.restore(registry, base, this);
+        } catch (RejectedEnvelopeException e) {
+            fatal("the snapshot failed authentication (tampered, or sealed with another password): " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            fatal("cannot start the model: " + e);
+            return;
+        }
+        converter = new MessageConverter(envelope, ids.sessionId(), vm::encodeEvent);
+        lastSeq = vm.externalSeq();
+        syncCompleted = true;
+        ffStartTime = vm.time();
+        snapshots.installed(vm, base);
+        while (!pending.isEmpty()) {
+            ingest(pending.poll());
+        }
+        reflectorTime = Math.max(reflectorTime, vm.time());
+        fastForward();
+    }
+
+    /**
+     * Creates the root model and returns its snapshot; like Croquet's {@code initsnapshot}, the caller then
+     * restores from it, so the first client runs from restored state exactly like every later joiner.
+     */
+    private byte[] createFresh(Object persisted) {
+        return VirtualMachine.create(registry, ids.sessionId(), params.model(), params.options(), persisted, this)
+                .snapshot().bytes();
+    }
+
+    private void fastForward() {
+        simulateQueued = false;
+        if (vm == null || viewReady) {
+            return;
+        }
+        boolean caughtUp = vm.advanceTo(reflectorTime, System.nanoTime() + SLICE_NANOS);
+        vm.viewDomain().processFrameEvents(false);
+        reportProgress();
+        if (!caughtUp) {
+            scheduleSimulate();
+        } else if (vm.hasView(viewId)) {
+            finishJoin();
+        }
+    }
+
+    private void reportProgress() {
+        if (params.progress() != null && reflectorTime > ffStartTime) {
+            double p = (double) (vm.time() - ffStartTime) / (reflectorTime - ffStartTime);
+            params.progress().accept(Math.min(1, p));
+        }
+    }
+
+    private void finishJoin() {
+        viewReady = true;
+        rootModel = vm.rootModel();
+        if (params.view() != null) {
+            try {
+                rootView = params.view().create(rootModel, params.viewOptions());
+            } catch (RuntimeException e) {
+                fatal("the root view factory threw " + e);
+                return;
+            }
+        }
+        synced = true;
+        vm.viewDomain().publishToViews(viewId, "synced", Boolean.TRUE);
+        vm.viewDomain().processFrameEvents(false);
+        debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
+        if (params.step() == Step.AUTO && frames == null) {
+            frames = loop.scheduleAtFixedRate(() -> frame(wallMs()), FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
+        }
+        flushSendBuffer();
+        if (params.progress() != null) {
+            params.progress().accept(1);
+        }
+        joinFuture.complete(session);
+    }
+
+    // ---- RECV, TICK, simulation ----
+
+    private void onRecv(ReflectedMessage m) {
+        debug(DebugFlag.MESSAGES, () -> "RECV " + m.time() + " " + Long.toHexString(m.seq())
+                + (m.isMeta() ? " " + m.meta() : ""));
+        ingest(m);
+        onTime(m.time(), false);
+    }
+
+    private void onTime(long time, boolean tick) {
+        lastReflectorTime = Math.max(lastReflectorTime, time);
+        reflectorTime = Math.max(reflectorTime, time);
+        cancel(localTicks);
+        if (tick && tps.multiplier() > 1) {
+            startLocalTicks(time);
+        }
+        afterInput();
+    }
+
+    /** Croquet's {@code multiplyTick}: M - 1 evenly spaced local ticks until the next reflector tick. */
+    private void startLocalTicks(long tickTime) {
+        long[] n = {0};
+        double every = tps.localTickMs();
+        localTicks = loop.scheduleAtFixedRate(() -> {
+            n[0]++;
+            reflectorTime = Math.max(reflectorTime, tickTime + Math.round(n[0] * every));
+            debug(DebugFlag.TICKS, () -> "local tick " + reflectorTime);
+            if (n[0] >= tps.multiplier() - 1) {
+                cancel(localTicks);
+            }
+            afterInput();
+        }, Math.round(every), Math.round(every), TimeUnit.MILLISECONDS);
+    }
+
+    private void ingest(ReflectedMessage m) {
+        if (vm == null) {
+            pending.add(m);
+            return;
+        }
+        if (!inSequence(next(lastSeq), m.seq())) {
+            return; // already scheduled before a seamless rejoin
+        }
+        MessageConverter.Converted c = converter.convert(m);
+        try {
+            vm.schedule(c.time(), c.seq(), c.message());
+        } catch (IllegalArgumentException e) {
+            // Croquet closes with 4000 on a sequence error; the replica cannot continue, so reboot.
+            problem(new SessionProblem.Warning("reflector stream broken (" + e.getMessage() + "); rebooting"));
+            tearDown();
+            connection.drop(CloseCodes.CLIENT_ERROR, "sequence error");
+            return;
+        }
+        lastSeq = m.seq();
+        cpuTimeMs += EXTERNAL_MESSAGE_CPU_PENALTY_MS;
+        snapshots.scheduled(c);
+        if (c.rejection() != null) {
+            problem(new SessionProblem.MessageRejected(m.seq(), c.rejection()));
+        }
+        Payload payload = c.payload();
+        if (payload != null && viewId.equals(payload.viewId())) {
+            latency = wallMs() - payload.sendTime();
+        }
+    }
+
+    private void afterInput() {
+        if (vm == null) {
+            return;
+        }
+        if (!viewReady) {
+            if (!simulateQueued) {
+                fastForward();
+            }
+            return;
+        }
+        if (params.step() == Step.AUTO) {
+            simulate();
+        }
+    }
+
+    private void scheduleSimulate() {
+        if (!simulateQueued) {
+            simulateQueued = true;
+            loop.execute(viewReady ? this::simulateTask : this::fastForward);
+        }
+    }
+
+    private void simulateTask() {
+        simulateQueued = false;
+        if (vm != null && viewReady) {
+            simulate();
+        }
+    }
+
+    private void simulate() {
+        long start = System.nanoTime();
+        boolean caughtUp = vm.advanceTo(reflectorTime, start + SLICE_NANOS);
+        cpuTimeMs += (System.nanoTime() - start) / 1e6;
+        if (vm == null) {
+            return; // a handler's host callback rebooted the replica
+        }
+        vm.viewDomain().processFrameEvents(false);
+        serviceSends();
+        if (caughtUp) {
+            requestSnapshotPoll(false);
+        } else {
+            scheduleSimulate();
+        }
+    }
+
+    private void frame(long frameTime) {
+        if (vm == null || !viewReady) {
+            return;
+        }
+        updateSynced();
+        vm.viewDomain().processFrameEvents(true);
+        serviceSends();
+        View view = rootView;
+        if (view != null) {
+            try {
+                view.update(frameTime);
+            } catch (RuntimeException e) {
+                problem(new SessionProblem.HandlerFailed("root view update threw " + e, e));
+            }
+        }
+    }
+
+    /** Croquet's synced rule: unsynced at once beyond 2 s of lag, synced again after 200 ms under 200 ms. */
+    private void updateSynced() {
+        long now = wallMs();
+        double extrapolated = lastReflectorTime + (connected ? now - lastReceivedWall : 0);
+        double lag = Math.max(0, extrapolated - vm.time() - tps.tickMs());
+        if (synced && lag > Math.max(2000, 0.2 * tps.tickMs())) {
+            setSynced(false);
+        } else if (!synced && lag < Math.max(200, 0.1 * tps.tickMs())) {
+            if (syncCandidateSince < 0) {
+                syncCandidateSince = now;
+            } else if (now - syncCandidateSince >= SYNCED_ANNOUNCE_DELAY_MS) {
+                setSynced(true);
+            }
+        } else {
+            syncCandidateSince = -1;
+        }
+    }
+
+    private void setSynced(boolean value) {
+        synced = value;
+        syncCandidateSince = -1;
+        debug(DebugFlag.SESSION, () -> "synced " + value);
+        vm.viewDomain().publishToViews(viewId, "synced", value);
+    }
+
+    // ---- sending ----
+
+    @Override
+    public void sendToReflector(ExternalMessage.ModelEvent event) {
+        String topic = event.scope() + ":" + event.event();
+        List<ExternalMessage.ModelEvent> bundle = limiter.offer(topic, event, Payload.size(event), wallMs(), synced);
+        if (bundle != null) {
+            sendEvents(bundle);
+        } else if (serviceTimer == null || serviceTimer.isDone()) {
+            long delay = Math.max(0, limiter.nextDue() - wallMs());
+            serviceTimer = loop.schedule(this::serviceSends, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void serviceSends() {
+        List<ExternalMessage.ModelEvent> bundle = limiter.service(wallMs());
+        if (bundle != null) {
+            sendEvents(bundle);
+        }
+        if (limiter.waitingBundles() > 0 && (serviceTimer == null || serviceTimer.isDone())) {
+            serviceTimer = loop.schedule(this::serviceSends, Math.max(1, limiter.nextDue() - wallMs()),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sendEvents(List<ExternalMessage.ModelEvent> events) {
+        debug(DebugFlag.SENDS, () -> "SEND " + events.size() + " event(s), first " + events.get(0).scope() + ":"
+                + events.get(0).event());
+        sendFrame(encoder.send(vm == null ? 0 : vm.time(), seal(Payload.Kind.EVENTS, events, null), latency));
+    }
+
+    String seal(Payload.Kind kind, List<ExternalMessage.ModelEvent> events, String text) {
+        Payload payload = new Payload(kind, viewId, wallMs(), events, text);
+        return envelope.sealText(Purpose.MESSAGE, ids.sessionId(), payload.encode());
+    }
+
+    /** Sends now when joined and connected, else keeps the frame for after a seamless rejoin. */
+    void sendFrame(String frame) {
+        if (!(connected && syncCompleted && connection.send(frame))) {
+            sendBuffer.add(frame);
+        }
+    }
+
+    private void flushSendBuffer() {
+        List<String> frames = new ArrayList<>(sendBuffer);
+        sendBuffer.clear();
+        frames.forEach(this::sendFrame);
+    }
+
+    /** Croquet's snapshot trigger: after enough simulation CPU time (or on REQU), ask everyone to vote. */
+    private void requestSnapshotPoll(boolean forced) {
+        if (vm == null || !viewReady || !synced) {
+            return;
+        }
+        boolean due = forced || cpuTimeMs > params.snapshotAfterCpuMs();
+        if (!due || vm.time() - lastPollRequest < 5000) {
+            return;
+        }
+        cpuTimeMs = 0;
+        lastPollRequest = vm.time();
+        debug(DebugFlag.SNAPSHOT, () -> "requesting a snapshot poll at " + vm.time());
+        sendFrame(encoder.sendTagged(vm.time(), seal(Payload.Kind.SNAPSHOT_POLL, List.of(), null),
+                "pollForSnapshot", 5000));
+    }
+
+    // ---- VmHost ----
+
+    @Override
+    public void onHandlerError(HandlerError error) {
+        problem(new SessionProblem.HandlerFailed(error.describe(), error.cause()));
+    }
+
+    @Override
+    public void onSnapshotPoll(long time, long seq) {
+        snapshots.poll(time, seq);
+    }
+
+    @Override
+    public void onTally(ExternalMessage.Tally tally) {
+        snapshots.tally(tally);
+    }
+
+    @Override
+    public void onPersist(byte[] data, String hash) {
+        snapshots.persist(data, hash);
+    }
+
+    @Override
+    public void onWarning(String message) {
+        problem(new SessionProblem.Warning(message));
+        if (connected) {
+            connection.send(encoder.log(message));
+        }
+    }
+
+    // ---- package API for Snapshots ----
+
+    VirtualMachine vm() {
+        return vm;
+    }
+
+    boolean votingAllowed() {
+        return viewReady && synced;
+    }
+
+    double cpuTimeMs() {
+        return cpuTimeMs;
+    }
+
+    Envelope envelope() {
+        return envelope;
+    }
+
+    OutboundEncoder encoder() {
+        return encoder;
+    }
+
+    FileStore files() {
+        return files;
+    }
+
+    ReflectorConnection connection() {
+        return connection;
+    }
+
+    ScheduledThreadPoolExecutor loop() {
+        return loop;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    void problem(SessionProblem problem) {
+        LOG.log(System.Logger.Level.WARNING, problem.describe());
+        if (params.problems() != null) {
+            try {
+                params.problems().accept(problem);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "problem listener threw " + e);
+            }
+        }
+    }
+
+    void debug(DebugFlag flag, Supplier<String> message) {
+        if (params.debug(flag)) {
+            LOG.log(System.Logger.Level.INFO, "[" + flag.name().toLowerCase(java.util.Locale.ROOT) + "] " + viewId
+                    + " " + message.get());
+        }
+    }
+
+    // ---- teardown ----
+
+    private void tearDown() {
+        View view = rootView;
+        rootView = null;
+        if (view != null) {
+            try {
+                view.detach();
+            } catch (RuntimeException e) {
+                problem(new SessionProblem.HandlerFailed("root view detach threw " + e, e));
+            }
+        }
+        cancel(frames);
+        frames = null;
+        cancel(localTicks);
+        cancel(rejoinTimer);
+        rejoinTimer = null;
+        vm = null;
+        converter = null;
+        rootModel = null;
+        pending.clear();
+        sendBuffer.clear();
+        limiter = new SendLimiter<>(params.eventRateLimit());
+        lastSeq = -1;
+        viewReady = false;
+        synced = false;
+        simulateQueued = false;
+        snapshots.reset();
+    }
+
+    private void fatal(String message) {
+        connection.close(CloseCodes.CLIENT_FATAL, message);
+        fail(new SessionFailedException(CloseCodes.CLIENT_FATAL, message, null));
+    }
+
+    private void fail(SessionFailedException e) {
+        if (dead) {
+            return;
+        }
+        dead = true;
+        LOG.log(System.Logger.Level.WARNING, e.getMessage());
+        tearDown();
+        if (!joinFuture.completeExceptionally(e)) {
+            problem(new SessionProblem.Warning(e.getMessage()));
+        }
+        leaveFuture.complete(null);
+        loop.shutdown();
+    }
+
+    private void finishLeave() {
+        dead = true;
+        tearDown();
+        if (!joinFuture.isDone()) {
+            joinFuture.completeExceptionally(new SessionFailedException(CloseCodes.LEAVE, "left before joining", null));
+        }
+        leaveFuture.complete(null);
+        loop.shutdown();
+    }
+
+    private static void cancel(ScheduledFuture<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    // ---- uint32 sequence helpers (Croquet's inSequence) ----
+
+    static long next(long seq) {
+        return (seq + 1) & 0xFFFFFFFFL;
+    }
+
+    static boolean inSequence(long a, long b) {
+        return (int) (b - a) >= 0;
+    }
+
+    static long initialSeq() {
+        return INITIAL_SEQ;
+    }
+}

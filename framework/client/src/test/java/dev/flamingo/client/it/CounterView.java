@@ -1,0 +1,26 @@
+package dev.flamingo.client.it;
+
+import dev.flamingo.core.Model;
+import dev.flamingo.core.View;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A headless root view that publishes counter events and records the synced events it saw. */
+public class CounterView extends View {
+    final CounterModel model;
+    final List<Boolean> synced = new ArrayList<>();
+
+    public CounterView(Model model) {
+        super(model);
+        this.model = (CounterModel) model;
+        subscribe(viewId(), "synced", (Boolean value) -> synced.add(value));
+    }
+
+    public void add(long n) {
+        publish("counter", "add", n);
+    }
+
+    public void ballast(int bytes) {
+        publish("counter", "ballast", bytes);
+    }
+}

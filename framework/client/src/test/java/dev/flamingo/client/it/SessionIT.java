@@ -1,0 +1,62 @@
+package dev.flamingo.client.it;
+
+import static dev.flamingo.client.it.Fixture.add;
+import static dev.flamingo.client.it.Fixture.await;
+import static dev.flamingo.client.it.Fixture.summary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flamingo.client.Session;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Headless clients joined to the real reflector stay identical. */
+class SessionIT {
+
+    private Fixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new Fixture(null);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void twoClientsStayIdenticalUnderSustainedInput() throws Exception {
+        Session a = fixture.join(fixture.params("two"));
+        Session b = fixture.join(fixture.params("two"));
+        assertEquals(a.id(), b.id());
+        for (int i = 1; i <= 100; i++) {
+            add(i % 2 == 0 ? a : b, i);
+        }
+        await(List.of(a, b), m -> m.events() == 100);
+        assertEquals(summary(a), summary(b));
+        assertTrue(fixture.problems.isEmpty(), fixture.problems.toString());
+    }
+
+    @Test
+    void tenClientsStayIdenticalUnderSustainedInput() throws Exception {
+        List<Session> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sessions.add(fixture.join(fixture.params("ten")));
+        }
+        for (int round = 0; round < 20; round++) {
+            for (Session s : sessions) {
+                add(s, round);
+            }
+        }
+        await(sessions, m -> m.events() == 200);
+        String expected = summary(sessions.get(0));
+        for (Session s : sessions) {
+            assertEquals(expected, summary(s));
+        }
+        await(sessions, m -> m.joins() == 10);
+    }
+}
