@@ -1,0 +1,57 @@
+package dev.flamingo.fx;
+
+import dev.flamingo.core.Model;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Detects view code writing to model state (Croquet's {@code debug: "write"}): {@link #capture()} takes a
+ * per-field fingerprint of every model reachable from the root, {@link #check(String)} compares a fresh one and
+ * throws {@link ViewWroteModelException} naming the field that changed. {@link FxSessionHost#detectWrites}
+ * captures after each step and checks before the next, so only view code can have run in between. Costs a
+ * walk over the whole model state per pulse: a debugging aid. Thread rule: the thread that owns the models
+ * (the FX Application Thread under {@link FxSessionHost}).
+ */
+public final class WriteDetector {
+  private final Supplier<? extends Model> root;
+  private Map<String, Long> baseline;
+
+  private WriteDetector(Supplier<? extends Model> root) {
+    this.root = root;
+  }
+
+  /** Watches the models reachable from {@code root} (read on every capture; null while there is no session). */
+  public static WriteDetector watching(Supplier<? extends Model> root) {
+    return new WriteDetector(Objects.requireNonNull(root, "root"));
+  }
+
+  /** Records the current state as the baseline; call when model code has just finished. */
+  public void capture() {
+    Model model = root.get();
+    baseline = model == null ? null : Fingerprint.of(model);
+  }
+
+  /** Forgets the baseline (e.g. after the session was replaced); the next check passes. */
+  public void reset() {
+    baseline = null;
+  }
+
+  /**
+   * Compares the state with the baseline.
+   *
+   * @param when where the code since the baseline ran, for the message
+   * @throws ViewWroteModelException naming every changed field
+   */
+  public void check(String when) {
+    Model model = root.get();
+    if (baseline == null || model == null) {
+      return;
+    }
+    List<String> changed = Fingerprint.differences(baseline, Fingerprint.of(model));
+    if (!changed.isEmpty()) {
+      throw new ViewWroteModelException(changed, when);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Optional session widgets: catching-up overlay, people badge, copyable join link, fatal error display. */
+package dev.flamingo.fx.widgets;
