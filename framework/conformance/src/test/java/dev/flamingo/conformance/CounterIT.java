@@ -1,0 +1,46 @@
+package dev.flamingo.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import dev.flamingo.reflector.ReflectorServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two Croquet clients of one counter session end with identical models. */
+class CounterIT {
+  private ReflectorServer server;
+
+  @BeforeEach
+  void startReflector() {
+    server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
+  }
+
+  @AfterEach
+  void stopReflector() {
+    server.close();
+  }
+
+  @Test
+  void twoClientsSeeTheSameEventsInTheSameOrder() {
+    String name = Harness.sessionName("counter");
+    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, null);
+        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, null)) {
+      for (int n = 1; n <= 5; n++) {
+        a.command("send " + n);
+        b.command("send " + n * 100);
+      }
+      a.await("changed", event -> event.get("count").getAsInt() == 1515);
+      b.await("changed", event -> event.get("count").getAsInt() == 1515);
+
+      JsonObject stateA = a.state();
+      JsonObject stateB = b.state();
+      assertEquals(1515, stateA.get("count").getAsInt());
+      assertEquals(10, stateA.getAsJsonArray("log").size());
+      assertEquals(stateA.get("log"), stateB.get("log"));
+      assertEquals(stateA.get("presence"), stateB.get("presence"));
+      assertEquals(2, stateB.get("viewCount").getAsInt());
+    }
+  }
+}

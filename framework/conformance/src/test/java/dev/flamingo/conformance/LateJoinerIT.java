@@ -1,0 +1,85 @@
+package dev.flamingo.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.flamingo.reflector.ReflectorServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A client joining late loads the snapshot another client uploaded to our files endpoint, then replays. */
+class LateJoinerIT {
+  /** Croquet's VM refuses a snapshot poll before 5 s of session time (SNAPSHOT_MIN_POLL_GAP). */
+  private static final int FIRST_POSSIBLE_SNAPSHOT_MS = 5_000;
+
+  private ReflectorServer server;
+
+  @BeforeEach
+  void startReflector() {
+    server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
+  }
+
+  @AfterEach
+  void stopReflector() {
+    server.close();
+  }
+
+  @Test
+  void lateJoinerLoadsTheUploadedSnapshotAndReplaysTheMessagesAfterIt() throws Exception {
+    String name = Harness.sessionName("late-joiner");
+    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, null);
+        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, null)) {
+      a.command("send 1");
+      b.command("send 2");
+      a.await("changed", event -> event.get("count").getAsInt() == 3);
+      awaitSessionTime(a, FIRST_POSSIBLE_SNAPSHOT_MS);
+      a.command("snapshot");
+      JsonObject snap = awaitSnap(a, b);
+      String url = snap.getAsJsonObject("args").get("url").getAsString();
+      assertTrue(url.startsWith(server.filesUri().toString()), url);
+      assertEquals(200, get(url).statusCode());
+
+      a.command("send 4");
+      b.command("send 8");
+      a.await("changed", event -> event.get("count").getAsInt() == 15);
+      b.await("changed", event -> event.get("count").getAsInt() == 15);
+
+      try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name, null)) {
+        JsonObject sync = late.await("sync", event -> true);
+        assertEquals(url, sync.get("url").getAsString());
+        assertTrue(sync.get("messages").getAsInt() >= 2, "messages after the snapshot: " + sync);
+        assertEquals(15, late.await("view", event -> true).get("count").getAsInt());
+
+        a.await("presence", event -> event.get("viewId").getAsString().equals(late.viewId()));
+        JsonObject stateA = a.state();
+        JsonObject lateState = late.state();
+        assertEquals(stateA.get("log"), lateState.get("log"));
+        assertEquals(stateA.get("presence"), lateState.get("presence"));
+      }
+    }
+  }
+
+  private static JsonObject awaitSnap(CroquetClient a, CroquetClient b) {
+    return Poll.until("a SNAP from either client", () -> Stream.of(a, b)
+        .flatMap(client -> client.all("snap").stream()).findFirst());
+  }
+
+  private static void awaitSessionTime(CroquetClient client, long ms) {
+    Poll.until("session time " + ms + " ms", () -> Optional.of(client.state())
+        .filter(state -> state.get("time").getAsLong() >= ms));
+  }
+
+  private static HttpResponse<Void> get(String url) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+}

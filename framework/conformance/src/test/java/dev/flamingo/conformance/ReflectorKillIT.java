@@ -1,0 +1,82 @@
+package dev.flamingo.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reflector process is killed with SIGKILL under running Croquet clients and restarted on the same
+ * port and data directory: the clients rejoin the same timeline seamlessly and no message is lost.
+ */
+class ReflectorKillIT {
+  /** Long enough for a JVM restart, so the clients rejoin seamlessly instead of rebooting. */
+  private static final int REJOIN_LIMIT_MS = 15_000;
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void clientsCarryOnWithNoLostMessageAfterKillDashNineAndRestart() throws IOException {
+    String name = Harness.sessionName("kill-9");
+    // Both runs use one copy of the jar, so a rebuild of the reflector module cannot change it midway.
+    Path jar = Files.copy(Harness.reflectorJar(), dir.resolve("flamingo-reflector.jar"));
+    Path data = dir.resolve("data");
+    ReflectorProcess reflector = ReflectorProcess.start(jar, data, 0);
+    int port = reflector.port();
+    try (CroquetClient a = CroquetClient.join("a", reflector.box(), name, REJOIN_LIMIT_MS);
+        CroquetClient b = CroquetClient.join("b", reflector.box(), name, REJOIN_LIMIT_MS)) {
+      for (int n = 1; n <= 5; n++) {
+        a.command("send " + n);
+        b.command("send " + n * 10);
+      }
+      a.await("changed", event -> event.get("count").getAsInt() == 165);
+      b.await("changed", event -> event.get("count").getAsInt() == 165);
+      JsonObject beforeKillA = a.state();
+      List<String> beforeKill = log(beforeKillA);
+      String timeline = a.await("sync", event -> true).get("timeline").getAsString();
+
+      reflector.killDashNine();
+      a.await("disconnected", event -> true);
+      b.await("disconnected", event -> true);
+      a.command("send 1000");
+      reflector = ReflectorProcess.start(jar, data, port);
+
+      a.await("sync", event -> a.count("sync") == 2);
+      b.await("sync", event -> b.count("sync") == 2);
+      b.command("send 2000");
+      a.await("changed", event -> event.get("count").getAsInt() == 3165);
+      b.await("changed", event -> event.get("count").getAsInt() == 3165);
+
+      JsonObject finalA = a.state();
+      List<String> afterA = log(finalA);
+      assertEquals(afterA, log(b.state()));
+      assertEquals(beforeKill, afterA.subList(0, beforeKill.size()));
+      assertEquals(Set.of(a.viewId() + ":1000", b.viewId() + ":2000"),
+          Set.copyOf(afterA.subList(beforeKill.size(), afterA.size())));
+      assertEquals(beforeKill.size() + 2, afterA.size());
+      assertEquals(timeline, a.all("sync").get(1).get("timeline").getAsString(), "same timeline after restart");
+      assertEquals(beforeKillA.get("presence"), finalA.get("presence"), "nobody left or joined");
+      assertEquals(1, a.count("view"), "a seamless rejoin keeps the view:\n" + a.output());
+      assertEquals(1, b.count("view"), "a seamless rejoin keeps the view:\n" + b.output());
+    } finally {
+      reflector.close();
+    }
+  }
+
+  private static List<String> log(JsonObject state) {
+    List<String> entries = new ArrayList<>();
+    for (JsonElement entry : state.getAsJsonArray("log")) {
+      entries.add(entry.getAsString());
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,134 @@
+// One unmodified Croquet client, driven line by line over stdin by the JUnit conformance tests.
+//
+// usage: node croquet-client.mjs <boxUrl> <sessionName> [rejoinLimitMs]
+// stdin commands: "send <n>" (publish an increment), "state" (report model state),
+//   "snapshot" (ask Croquet to poll for a snapshot now), "blip" (drop the WebSocket; Croquet reconnects),
+//   "leave" (Session.leave, then exit), "exit" (exit at once, without leaving).
+// stdout: Croquet's own logging, plus one "EVT {json}" line per event the tests assert on.
+
+import { createRequire } from "node:module";
+import { createInterface } from "node:readline";
+
+// Croquet resolves its box/files URLs against window.location; in Node that global does not exist.
+globalThis.window = { location: new URL("http://localhost/") };
+// Croquet announces each session's controller to developer tools through this hook; the harness uses it
+// to watch SYNC and SNAP frames and to drop the socket for the rejoin test, without changing the library.
+globalThis.__CROQUET_DEVTOOLS__ = new EventTarget();
+
+const require = createRequire(import.meta.url);
+const Croquet = require("@croquet/croquet");
+
+const [box, name, rejoinLimit] = process.argv.slice(2);
+
+function emit(event, data = {}) {
+  process.stdout.write(`EVT ${JSON.stringify({ event, ...data })}\n`);
+}
+
+class Counter extends Croquet.Model {
+  init() {
+    this.count = 0;
+    this.log = [];
+    this.presence = [];
+    this.subscribe("counter", "add", this.add);
+    this.subscribe(this.sessionId, "view-join", this.viewJoined);
+    this.subscribe(this.sessionId, "view-exit", this.viewExited);
+  }
+
+  add({ from, n }) {
+    this.count += n;
+    this.log.push(`${from}:${n}`);
+    this.publish("counter", "changed", { count: this.count, from, n });
+  }
+
+  viewJoined(viewId) {
+    this.presence.push(["join", viewId, this.now()]);
+    this.publish("counter", "presence", ["join", viewId, this.now()]);
+  }
+
+  viewExited(viewId) {
+    this.presence.push(["exit", viewId, this.now()]);
+    this.publish("counter", "presence", ["exit", viewId, this.now()]);
+  }
+}
+Counter.register("FlamingoConformanceCounter");
+
+class CounterView extends Croquet.View {
+  constructor(model) {
+    super(model);
+    this.model = model;
+    emit("view", { viewId: this.viewId, count: model.count, time: model.now() });
+    this.subscribe("counter", "changed", (change) => emit("changed", change));
+    this.subscribe("counter", "presence", ([what, viewId, time]) => emit("presence", { what, viewId, time }));
+  }
+}
+
+let controller = null;
+globalThis.__CROQUET_DEVTOOLS__.addEventListener("session", (e) => {
+  controller = e.detail.controller;
+  const receive = controller.receive.bind(controller);
+  controller.receive = (action, args) => {
+    if (action === "SYNC") {
+      emit("sync", { url: args.url || "", messages: args.messages.length, time: args.time, seq: args.seq,
+        timeline: args.timeline || "" });
+    }
+    return receive(action, args);
+  };
+});
+
+const session = await Croquet.Session.join({
+  appId: "dev.flamingo.conformance",
+  name,
+  password: "conformance",
+  apiKey: "none",
+  box,
+  model: Counter,
+  view: CounterView,
+  step: "manual",
+  autoSleep: false,
+  ...(rejoinLimit === undefined ? {} : { rejoinLimit: Number(rejoinLimit) }),
+});
+const stepper = setInterval(() => session.step(performance.now()), 10);
+emit("joined", { viewId: session.view.viewId, sessionId: session.id, versionId: session.versionId });
+
+const socketClosed = controller.connection.socketClosed.bind(controller.connection);
+controller.connection.socketClosed = (code, reason) => {
+  emit("disconnected", { code, reason: String(reason ?? "") });
+  return socketClosed(code, reason);
+};
+const connectionSend = controller.connection.send.bind(controller.connection);
+controller.connection.send = (frame) => {
+  if (frame.includes('"action":"SNAP"')) {
+    emit("snap", { args: JSON.parse(frame).args });
+  }
+  return connectionSend(frame);
+};
+
+function state() {
+  const model = session.model;
+  emit("state", { viewId: session.view.viewId, count: model.count, log: model.log, presence: model.presence,
+    viewCount: model.viewCount, time: session.view.now() });
+}
+
+const commands = {
+  send: (n) => session.view.publish("counter", "add", { from: session.view.viewId, n: Number(n) }),
+  state,
+  snapshot: () => controller.requestDebugSnapshot(),
+  blip: () => controller.connection.socket.close(4000, "conformance test: network blip"),
+  leave: async () => {
+    clearInterval(stepper);
+    await session.leave();
+    emit("left");
+    process.exit(0);
+  },
+  exit: () => process.exit(0),
+};
+
+createInterface({ input: process.stdin }).on("line", async (line) => {
+  const [command, ...args] = line.trim().split(/\s+/);
+  try {
+    await commands[command](...args);
+  } catch (error) {
+    emit("error", { command: line, message: String(error?.stack || error) });
+  }
+});
+process.stdin.on("end", () => process.exit(0));
