@@ -3,8 +3,10 @@ package dev.flamingo.reflector.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -128,17 +130,45 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         Connection conn = new Connection(ctx.channel(), session.id, remote,
                 req.headers().get(HttpHeaderNames.HOST, ""), services.metrics());
         WebSocketHandler handler = new WebSocketHandler(conn, session, services, ipLimiter, ip);
-        long idle = services.config().idleTimeoutMs();
-        ctx.pipeline().addAfter(ctx.name(), "idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
-        ctx.pipeline().addAfter("idle", "aggregate", new WebSocketFrameAggregator(services.config().maxFrameBytes()));
-        ctx.pipeline().addAfter("aggregate", "ws", handler);
+        Channel channel = ctx.channel();
+        // No reads until the socket sits on its session's event loop with its handlers in place.
+        channel.config().setAutoRead(false);
+        channel.closeFuture().addListener(f -> handler.closed());
         ctx.pipeline().remove(this);
-        handler.opened(ctx.pipeline().context(handler));
-        handshaker.handshake(ctx.channel(), req).addListener(f -> {
+        handshaker.handshake(channel, req).addListener(f -> {
             if (!f.isSuccess()) {
-                ctx.channel().close();
+                channel.close();
+            } else {
+                moveToSessionLoop(channel, (EventLoop) session.executor, handler);
             }
         });
+    }
+
+    /**
+     * Re-registers the socket on the session's event loop, so frames, sequencing and writes for one
+     * session all happen on one thread without task hand-offs; then installs the frame handlers.
+     */
+    private void moveToSessionLoop(Channel channel, EventLoop loop, WebSocketHandler handler) {
+        if (channel.eventLoop() == loop) {
+            install(channel, handler);
+            return;
+        }
+        channel.deregister().addListener(d -> loop.register(channel).addListener(r -> {
+            if (r.isSuccess()) {
+                install(channel, handler);
+            } else {
+                channel.unsafe().closeForcibly();
+            }
+        }));
+    }
+
+    private void install(Channel channel, WebSocketHandler handler) {
+        long idle = services.config().idleTimeoutMs();
+        channel.pipeline().addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
+        channel.pipeline().addLast("aggregate", new WebSocketFrameAggregator(services.config().maxFrameBytes()));
+        channel.pipeline().addLast("ws", handler);
+        handler.opened(channel.pipeline().context(handler));
+        channel.config().setAutoRead(true);
     }
 
     // ---- files ----

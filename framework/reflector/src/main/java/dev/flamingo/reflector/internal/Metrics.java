@@ -1,5 +1,6 @@
 package dev.flamingo.reflector.internal;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,6 +57,8 @@ public final class Metrics {
         new TreeMap<>(rejected).forEach((reason, n) ->
                 out.append("flamingo_rejected_total{reason=\"").append(reason).append("\"} ")
                    .append(n.sum()).append('\n'));
+        gauge(out, "flamingo_heap_used_bytes", "JVM heap in use.",
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         journalLatency.render(out);
         snapshotLatency.render(out);
         return out.toString();

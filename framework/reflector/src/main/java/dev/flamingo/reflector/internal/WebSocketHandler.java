@@ -28,6 +28,7 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final IpLimiter ipLimiter;
     private final String ip;
     private final RateLimiter rate;
+    private boolean opened;
 
     WebSocketHandler(Connection conn, Session session, SessionServices services, IpLimiter ipLimiter, String ip) {
         this.conn = conn;
@@ -40,9 +41,14 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     /** Called once the handshake completed: the socket joins its session and the join timer starts. */
     void opened(ChannelHandlerContext ctx) {
+        opened = true;
         services.metrics().connections.incrementAndGet();
         services.metrics().connectionsTotal.increment();
-        session.executor.execute(() -> session.attach(conn));
+        if (session.executor.inEventLoop()) {
+            session.attach(conn);
+        } else {
+            session.executor.execute(() -> session.attach(conn));
+        }
         ctx.executor().schedule(() -> {
             if (!conn.joinSent) {
                 refuse("no_join", CloseReason.NO_JOIN, "client never joined");
@@ -81,7 +87,11 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         if ("JOIN".equals(frame.action())) {
             conn.joinSent = true;
         }
-        session.executor.execute(() -> session.guarded(conn, () -> session.handle(conn, frame)));
+        if (session.executor.inEventLoop()) {
+            session.guarded(conn, () -> session.handle(conn, frame));
+        } else {
+            session.executor.execute(() -> session.guarded(conn, () -> session.handle(conn, frame)));
+        }
     }
 
     private void refuse(String label, CloseReason reason, String text) {
@@ -100,9 +110,11 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        services.metrics().connections.decrementAndGet();
+    /** Runs once when the socket closes, whether or not it got as far as {@link #opened}. */
+    void closed() {
+        if (opened) {
+            services.metrics().connections.decrementAndGet();
+        }
         ipLimiter.release(ip);
         session.executor.execute(() -> {
             session.guarded(null, () -> session.detach(conn));

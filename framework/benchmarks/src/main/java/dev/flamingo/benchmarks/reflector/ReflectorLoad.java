@@ -1,0 +1,189 @@
+package dev.flamingo.benchmarks.reflector;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Load generator for the reflector: starts the reflector CLI in its own JVM and drives it with raw
+ * protocol clients over WebSockets from this one, on the same machine. Reports relayed messages per
+ * second (distinct SENDs sequenced), deliveries per second and send-to-receipt latency percentiles;
+ * heap per idle session and per idle connection; and durability on versus off. Main thread.
+ *
+ * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
+ * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
+ * {@code fanout one10 rate1000 paced heap durability} (default: all).
+ */
+public final class ReflectorLoad {
+    private final int seconds;
+    private final EventLoopGroup group = new NioEventLoopGroup(2);
+
+    private ReflectorLoad(int seconds) {
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length)
+                : List.of("fanout", "one10", "rate1000", "paced", "heap", "durability");
+        ReflectorLoad load = new ReflectorLoad(seconds);
+        try {
+            for (String s : scenarios) {
+                load.run(s);
+            }
+        } finally {
+            load.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void run(String scenario) throws Exception {
+        switch (scenario) {
+            case "fanout" -> saturate("100 sessions x 2 clients, window 16", null, 100, 2, 16);
+            case "one10" -> saturate("1 session x 10 clients, window 32", null, 1, 10, 32);
+            case "rate1000" -> paced("1 session x 10 clients, 1,000 msg/s total", null, 1, 10, 1000);
+            case "paced" -> {
+                paced("100 sessions x 2 clients, 20,000 msg/s total", null, 100, 2, 20_000);
+                paced("100 sessions x 2 clients, 50,000 msg/s total", null, 100, 2, 50_000);
+            }
+            case "heap" -> heap();
+            case "durability" -> {
+                Path data = Files.createTempDirectory("reflector-load");
+                saturate("100x2 window 16, durable (--data, fsync interval)", data, 100, 2, 16);
+                saturate("100x2 window 16, durable (--data, fsync always)", Files.createTempDirectory("rl"), 100, 2, 16,
+                        "always");
+                saturate("100x2 window 16, memory only", null, 100, 2, 16);
+            }
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        }
+    }
+
+    private void saturate(String title, Path data, int sessions, int perSession, int window) throws Exception {
+        saturate(title, data, sessions, perSession, window, "interval");
+    }
+
+    private void saturate(String title, Path data, int sessions, int perSession, int window, String fsync)
+            throws Exception {
+        try (ServerProcess server = ServerProcess.start(data, fsync, "1g")) {
+            Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+            LongAdder deliveries = new LongAdder();
+            List<LoadClient> clients = connect(server, sessions, perSession, latency, deliveries, window, 5000);
+            clients.forEach(LoadClient::startWindowed);
+            measure(title, server, clients, latency, deliveries, perSession);
+            clients.forEach(LoadClient::stop);
+            clients.forEach(LoadClient::close);
+        }
+    }
+
+    private void paced(String title, Path data, int sessions, int perSession, double totalRate) throws Exception {
+        try (ServerProcess server = ServerProcess.start(data, "interval", "1g")) {
+            Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+            LongAdder deliveries = new LongAdder();
+            List<LoadClient> clients = connect(server, sessions, perSession, latency, deliveries, 0, 5000);
+            double each = totalRate / clients.size();
+            clients.forEach(c -> c.startPaced(each));
+            measure(title, server, clients, latency, deliveries, perSession);
+            clients.forEach(LoadClient::stop);
+            clients.forEach(LoadClient::close);
+        }
+    }
+
+    private List<LoadClient> connect(ServerProcess server, int sessions, int perSession, Recorder latency,
+                                     LongAdder deliveries, int window, long tickMs) {
+        List<LoadClient> clients = new ArrayList<>();
+        List<CompletableFuture<LoadClient>> synced = new ArrayList<>();
+        for (int s = 0; s < sessions; s++) {
+            for (int c = 0; c < perSession; c++) {
+                LoadClient client = LoadClient.open(group, server.websocket(), clients.size(), "load-" + s,
+                        latency, deliveries, window, tickMs);
+                clients.add(client);
+                synced.add(client.synced);
+            }
+        }
+        CompletableFuture.allOf(synced.toArray(new CompletableFuture[0])).orTimeout(60, TimeUnit.SECONDS).join();
+        return clients;
+    }
+
+    private void measure(String title, ServerProcess server, List<LoadClient> clients, Recorder latency,
+                         LongAdder deliveries, int perSession) throws InterruptedException {
+        Thread.sleep(3000);
+        clients.forEach(c -> c.record(true));
+        latency.reset();
+        deliveries.reset();
+        long start = System.nanoTime();
+        long serverCpu0 = cpuNanos(server.process.toHandle());
+        long selfCpu0 = cpuNanos(ProcessHandle.current());
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        Histogram h = latency.getIntervalHistogram();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double serverCores = (cpuNanos(server.process.toHandle()) - serverCpu0) / 1e9 / elapsed;
+        double selfCores = (cpuNanos(ProcessHandle.current()) - selfCpu0) / 1e9 / elapsed;
+        clients.forEach(c -> c.record(false));
+        double delivered = deliveries.sum() / elapsed;
+        System.out.printf(Locale.ROOT, "%-58s relayed %,10.0f msg/s  delivered %,10.0f/s  latency p50 %6.2f ms"
+                        + "  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  cpu: server %.2f cores, loadgen %.2f cores%n",
+                title, delivered / perSession, delivered, ms(h.getValueAtPercentile(50)),
+                ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
+                serverCores, selfCores);
+    }
+
+    private static long cpuNanos(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** Heap per idle session (state kept, nobody connected) and per idle joined connection. */
+    private void heap() throws IOException, InterruptedException {
+        int n = 1000;
+        try (ServerProcess server = ServerProcess.start(null, "never", "1g")) {
+            Recorder latency = new Recorder(3);
+            LongAdder sink = new LongAdder();
+            warmUp(server, latency, sink);
+            long base = server.heapAfterGc();
+            List<LoadClient> clients = connect(server, n, 1, latency, sink, 0, 60_000);
+            long withSessions = server.heapAfterGc();
+            clients.forEach(LoadClient::close);
+            Thread.sleep(1000);
+            long idleSessions = server.heapAfterGc();
+            List<LoadClient> oneSession = connectMany(server, n, latency, sink);
+            long withConnections = server.heapAfterGc();
+            System.out.printf(Locale.ROOT, "heap: %d sessions each with one joined client: %,d bytes per session+client%n",
+                    n, (withSessions - base) / n);
+            System.out.printf(Locale.ROOT, "heap: per idle session (no clients, state in memory): %,d bytes%n",
+                    (idleSessions - base) / n);
+            System.out.printf(Locale.ROOT, "heap: per idle joined connection (%d in one session): %,d bytes%n",
+                    n, (withConnections - idleSessions) / n);
+            oneSession.forEach(LoadClient::close);
+        }
+    }
+
+    private void warmUp(ServerProcess server, Recorder latency, LongAdder sink) {
+        List<LoadClient> warm = connect(server, 10, 1, latency, sink, 0, 60_000);
+        warm.forEach(LoadClient::close);
+    }
+
+    private List<LoadClient> connectMany(ServerProcess server, int n, Recorder latency, LongAdder sink) {
+        List<LoadClient> clients = new ArrayList<>();
+        List<CompletableFuture<LoadClient>> synced = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            LoadClient client = LoadClient.open(group, server.websocket(), 100_000 + c, "many", latency, sink, 0,
+                    60_000);
+            clients.add(client);
+            synced.add(client.synced);
+        }
+        CompletableFuture.allOf(synced.toArray(new CompletableFuture[0])).orTimeout(60, TimeUnit.SECONDS).join();
+        return clients;
+    }
+}
