@@ -16,6 +16,8 @@ final class ModelSubscriptions {
   private final LinkedHashMap<String, List<MethodRef>> byTopic = new LinkedHashMap<>();
   private final List<Generic> generic = new ArrayList<>();
   private final Map<String, Set<String>> topicsByModel = new HashMap<>();
+  // Counts removals, so dispatch re-checks liveness only after a handler unsubscribed something.
+  private long removals;
 
   /** A generic subscription: {@code "*"} in scope and/or event. */
   record Generic(String scope, String event, MethodRef ref) {
@@ -66,6 +68,7 @@ final class ModelSubscriptions {
 
   /** Removes {@code method} (or, if null, every handler) of {@code modelId} for the topic. */
   void remove(String scope, String event, String modelId, MethodRef method) {
+    removals++;
     if (isGeneric(scope, event)) {
       generic.removeIf(g -> g.scope.equals(scope) && g.event.equals(event) && matches(g.ref, modelId, method));
       return;
@@ -93,6 +96,7 @@ final class ModelSubscriptions {
 
   /** Removes every subscription of the model, generic ones too (Croquet forgets those: a quirk not copied). */
   void removeAll(String modelId) {
+    removals++;
     generic.removeIf(g -> g.ref.modelId().equals(modelId));
     Set<String> topics = topicsByModel.remove(modelId);
     if (topics == null) {
@@ -132,17 +136,24 @@ final class ModelSubscriptions {
     return handlers == null ? List.of() : List.copyOf(handlers);
   }
 
-  /** True if {@code ref} is still subscribed: handlers removed during dispatch are skipped. */
-  boolean isLive(String scope, String event, MethodRef ref, boolean isGenericHandler) {
-    if (isGenericHandler) {
-      for (Generic g : generic) {
-        if (g.ref.equals(ref) && g.matches(scope, event)) {
-          return true;
-        }
+  /** Increases whenever a subscription is removed. */
+  long removals() {
+    return removals;
+  }
+
+  /** True if the generic {@code ref} still matches: handlers removed during dispatch are skipped. */
+  boolean isLiveGeneric(String scope, String event, MethodRef ref) {
+    for (Generic g : generic) {
+      if (g.ref.equals(ref) && g.matches(scope, event)) {
+        return true;
       }
-      return false;
     }
-    List<MethodRef> handlers = byTopic.get(topic(scope, event));
+    return false;
+  }
+
+  /** True if {@code ref} still handles {@code topic}: handlers removed during dispatch are skipped. */
+  boolean isLive(String topic, MethodRef ref) {
+    List<MethodRef> handlers = byTopic.get(topic);
     return handlers != null && handlers.contains(ref);
   }
 

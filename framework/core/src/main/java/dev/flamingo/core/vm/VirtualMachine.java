@@ -78,6 +78,10 @@ public final class VirtualMachine {
   public static VirtualMachine restore(Registry registry, byte[] snapshot, VmHost host) {
     Objects.requireNonNull(snapshot, "snapshot");
     Map<?, ?> image = new VmCodec(registry, id -> null).decodeState(snapshot);
+    if (!registry.versionId().equals(image.get("versionId"))) {
+      throw new IllegalArgumentException("snapshot was taken by code version " + image.get("versionId")
+          + " but this registry is " + registry.versionId() + "; a snapshot only restores with the code that wrote it");
+    }
     VirtualMachine vm = new VirtualMachine(registry, host, VmState.fromImage(image));
     vm.state.models.values().forEach(model -> ModelAccess.attach(model, vm.runtime));
     return vm;
@@ -274,7 +278,7 @@ public final class VirtualMachine {
   /** The model-thread part of a snapshot: the canonical encoding only. Seal it on any thread. */
   public CapturedSnapshot capture() {
     checkThread();
-    return new CapturedSnapshot(codec.encodeState(state.toImage()), state.time, state.externalSeq);
+    return new CapturedSnapshot(codec.encodeState(state.toImage(registry.versionId())), state.time, state.externalSeq);
   }
 
   // ---- execution ----
@@ -370,22 +374,24 @@ public final class VirtualMachine {
   /** Model-to-model delivery: synchronous, generic handlers first, on copies of the handler lists. */
   void dispatch(String scope, String event, Object data, Subscription.Source source) {
     ModelSubscriptions subscriptions = state.subscriptions;
+    String topic = ModelSubscriptions.topic(scope, event);
     List<MethodRef> generic = subscriptions.genericFor(scope, event);
-    List<MethodRef> specific = subscriptions.handlersFor(ModelSubscriptions.topic(scope, event));
+    List<MethodRef> specific = subscriptions.handlersFor(topic);
     if (generic.isEmpty() && specific.isEmpty()) {
       return;
     }
     Subscription previous = active;
     active = new Subscription(scope, event, source);
     Object[] args = {data};
+    long removals = subscriptions.removals();
     try {
       for (MethodRef ref : generic) {
-        if (subscriptions.isLive(scope, event, ref, true)) {
+        if (subscriptions.removals() == removals || subscriptions.isLiveGeneric(scope, event, ref)) {
           invokeHandler(ref, args, scope, event);
         }
       }
       for (MethodRef ref : specific) {
-        if (subscriptions.isLive(scope, event, ref, false)) {
+        if (subscriptions.removals() == removals || subscriptions.isLive(topic, ref)) {
           invokeHandler(ref, args, scope, event);
         }
       }

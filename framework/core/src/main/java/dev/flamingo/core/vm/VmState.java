@@ -54,8 +54,9 @@ final class VmState {
   }
 
   /** The snapshot root: insertion-ordered, futures sorted, so equal state encodes to equal bytes. */
-  LinkedHashMap<String, Object> toImage() {
+  LinkedHashMap<String, Object> toImage(String versionId) {
     LinkedHashMap<String, Object> image = new LinkedHashMap<>();
+    image.put("versionId", versionId);
     image.put("sessionId", sessionId);
     image.put("time", time);
     image.put("externalTime", externalTime);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,18 @@ class SnapshotTest {
     List<?> decoded = (List<?>) vm.decodeEvent(encoded);
     assertSame(vm.rootModel(), decoded.get(0));
     assertEquals(new Fixtures.Note("hi", 3), decoded.get(1));
+  }
+
+  @Test
+  void aSnapshotOnlyRestoresWithTheCodeThatWroteIt() {
+    byte[] bytes = Fixtures.vm(new TestHost()).snapshot().bytes();
+    // Same classes, so the state decodes; a different constant makes it different code all the same.
+    dev.flamingo.core.Registry changed = dev.flamingo.core.Registry.builder()
+        .register("test.Log", LogModel.class).register("test.Child", ChildModel.class)
+        .register("test.Note", Fixtures.Note.class).constant("changed", true).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> VirtualMachine.restore(changed, bytes, new TestHost()));
+    assertTrue(e.getMessage().startsWith("snapshot was taken by code version " + Fixtures.REGISTRY.versionId()), e.getMessage());
   }
 
   @Test
