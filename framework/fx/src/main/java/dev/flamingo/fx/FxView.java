@@ -5,8 +5,12 @@ import dev.flamingo.core.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,38 +28,39 @@ import javafx.scene.Parent;
 import javafx.scene.layout.Pane;
 
 /**
- * A view that owns a JavaFX {@link Node}: read the model, show it in the node, publish user input as events.
- * Thread rule: FX Application Thread only (checked when built), which under {@link FxSessionHost} is also the
- * thread that owns the models.
+ * A view that owns a JavaFX {@link Node}: it reads the model, shows it in the node, and publishes user input
+ * as events.
  *
- * <p>Everything a view hooks up is released by {@link #detach()}: its subscriptions (by the core), the
- * JavaFX listeners and event handlers added through {@link #listen} and {@link #handle}, its child views, and
- * its node is taken out of its parent. {@link #track} and {@link #trackList} keep a property or an observable
- * list in step with the model, so a control binds to model state in one line:
+ * <p>Thread rule: view code (the constructor, subscription handlers, {@code update}) runs on the session
+ * thread, like the models it reads; the node is built in the constructor before it is shown (JavaFX allows
+ * that on any thread) and changed afterwards only on the FX Application Thread, through {@link #fx},
+ * {@link #track} and {@link #trackList}, which the {@link FxBridge} applies once per pulse. Handlers added with
+ * {@link #handle} run on the FX thread and reach the model only through {@link #send}.
+ *
+ * <p>Everything a view hooks up is released by {@link #detach()}: its subscriptions, the JavaFX listeners and
+ * handlers added through {@link #listen} and {@link #handle}, its child views; its node is taken out of its
+ * parent. A control binds to model state in one line:
  *
  * <pre>{@code
  * nickname.textProperty().bind(track("viewInfo", "refresh", () -> model().nickname(viewId())));
- * lines.getChildren().setAll(...);  // or: Bindings.bindContent(box.getChildren(), trackList(...))
+ * Bindings.bindContent(lines.getChildren(), trackList("history", "refresh", model()::history, ChatView::line));
  * }</pre>
  *
  * @param <M> the model this view shows
  */
 public abstract class FxView<M extends Model> extends View {
   private final M model;
+  private final FxBridge bridge;
   private final List<FxView<?>> children = new ArrayList<>();
   private final List<Runnable> releases = new ArrayList<>();
   private FxView<?> parent;
   private Node node;
 
-  /** Attaches the view to {@code model}'s session; must run on the FX Application Thread. */
-  protected FxView(M model) {
-    super(onFxThread(model));
+  /** Attaches the view to {@code model}'s session; scene-graph work goes through {@code bridge}. */
+  protected FxView(M model, FxBridge bridge) {
+    super(model);
     this.model = model;
-  }
-
-  private static <M extends Model> M onFxThread(M model) {
-    FxThread.check("building an FxView");
-    return Objects.requireNonNull(model, "model");
+    this.bridge = Objects.requireNonNull(bridge, "bridge");
   }
 
   /** The model this view reads (read only: change it by publishing events). */
@@ -63,12 +68,17 @@ public abstract class FxView<M extends Model> extends View {
     return model;
   }
 
+  /** The bridge to the FX thread, for child views. */
+  protected final FxBridge bridge() {
+    return bridge;
+  }
+
   /** The node this view shows, or null before {@link #setNode}. */
   public final Node node() {
     return node;
   }
 
-  /** Sets the node this view owns and returns it. */
+  /** Sets the node this view owns (build it before it is shown) and returns it. */
   protected final <N extends Node> N setNode(N node) {
     this.node = Objects.requireNonNull(node, "node");
     return node;
@@ -90,64 +100,106 @@ public abstract class FxView<M extends Model> extends View {
     return List.copyOf(children);
   }
 
-  /** Adds a change listener that {@link #detach()} removes. */
+  /** Queues scene-graph work for the FX thread (applied in order at the next pulse). */
+  protected final void fx(Runnable sceneWork) {
+    bridge.toFx(sceneWork);
+  }
+
+  /**
+   * Publishes an event from anywhere: on the FX thread (an input handler) it is handed to the session thread;
+   * on the session thread it is published at once. Dropped if the view was detached meanwhile.
+   */
+  protected final void send(String scope, String event, Object data) {
+    if (Platform.isFxApplicationThread()) {
+      bridge.toSession(() -> {
+        if (isAttached()) {
+          publish(scope, event, data);
+        }
+      });
+    } else {
+      publish(scope, event, data);
+    }
+  }
+
+  /** Adds a change listener (runs on the FX thread) that {@link #detach()} removes. */
   protected final <T> void listen(ObservableValue<T> value, ChangeListener<? super T> listener) {
     value.addListener(listener);
     releases.add(() -> value.removeListener(listener));
   }
 
-  /** Adds an invalidation listener that {@link #detach()} removes. */
+  /** Adds an invalidation listener (runs on the FX thread) that {@link #detach()} removes. */
   protected final void listen(Observable observable, InvalidationListener listener) {
     observable.addListener(listener);
     releases.add(() -> observable.removeListener(listener));
   }
 
-  /** Adds an event handler to {@code target} that {@link #detach()} removes. */
+  /** Adds an event handler (runs on the FX thread) to {@code target} that {@link #detach()} removes. */
   protected final <T extends Event> void handle(Node target, EventType<T> type, EventHandler<? super T> handler) {
     target.addEventHandler(type, handler);
     releases.add(() -> target.removeEventHandler(type, handler));
   }
 
   /**
-   * A property holding {@code read.get()}, read now and again whenever the model publishes
-   * {@code scope:event} (delivered in the view phase of the pulse).
+   * A property holding {@code read.get()}, read now and again on the session thread whenever the model
+   * publishes {@code scope:event}; the FX thread sees the latest value at the next pulse.
    */
   protected final <T> ReadOnlyObjectProperty<T> track(String scope, String event, Supplier<? extends T> read) {
     ReadOnlyObjectWrapper<T> property = new ReadOnlyObjectWrapper<>(read.get());
-    subscribe(scope, event, () -> property.set(read.get()));
+    Consumer<T> latest = latestOnFx(property::set);
+    subscribe(scope, event, () -> latest.accept(read.get()));
     return property.getReadOnlyProperty();
   }
 
   /**
    * An observable list of {@code map(item)} for the items of {@code read.get()}, updated whenever the model
-   * publishes {@code scope:event}; only changed items are mapped again, so {@code map} may build nodes.
+   * publishes {@code scope:event}. The items are copied on the session thread and mapped on the FX thread,
+   * only those that changed, so {@code map} may build nodes; items should be immutable values (records).
    */
   protected final <T, R> ObservableList<R> trackList(String scope, String event, Supplier<? extends List<? extends T>> read,
       Function<? super T, ? extends R> map) {
     ObservableList<R> list = FXCollections.observableArrayList();
     ListMirror<T, R> mirror = new ListMirror<>(list, map);
     mirror.update(read.get());
-    subscribe(scope, event, () -> mirror.update(read.get()));
+    Consumer<List<T>> latest = latestOnFx(mirror::update);
+    subscribe(scope, event, () -> latest.accept(List.copyOf(read.get())));
     return list;
   }
 
-  /** Number of JavaFX listeners and handlers this view still holds; 0 once detached. */
+  /** Hands values to {@code apply} on the FX thread, coalescing those that arrive within one pulse. */
+  private <T> Consumer<T> latestOnFx(Consumer<? super T> apply) {
+    AtomicReference<T> pending = new AtomicReference<>();
+    AtomicBoolean queued = new AtomicBoolean();
+    return value -> {
+      pending.set(value);
+      if (!queued.getAndSet(true)) {
+        bridge.toFx(() -> {
+          queued.set(false);
+          apply.accept(pending.get());
+        });
+      }
+    };
+  }
+
+  /** Number of JavaFX listeners and handlers this view holds (its release is queued to the FX thread on detach). */
   public final int listenerCount() {
     return releases.size();
   }
 
-  /** Detaches children, removes listeners and handlers, takes the node out of its parent, and unsubscribes. */
+  /** Detaches children, unsubscribes, and queues removal of the listeners, handlers and node to the FX thread. */
   @Override
   public void detach() {
-    FxThread.check("FxView.detach");
     for (FxView<?> child : List.copyOf(children)) {
       child.detach();
     }
-    for (int i = releases.size() - 1; i >= 0; i--) {
-      releases.get(i).run();
-    }
+    List<Runnable> toRelease = List.copyOf(releases);
     releases.clear();
-    removeFromParent(node);
+    Node shown = node;
+    bridge.toFx(() -> {
+      for (int i = toRelease.size() - 1; i >= 0; i--) {
+        toRelease.get(i).run();
+      }
+      removeFromParent(shown);
+    });
     if (parent != null) {
       parent.children.remove(this);
       parent = null;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * window keeps pulsing, and the catching-up overlay shows until the replica is current.
  */
 class CatchUpTest {
-  private static final int HISTORY = 8_000;
+  private static final int HISTORY = 12_000;
 
   @BeforeAll
   static void toolkit() throws Exception {
@@ -25,7 +25,7 @@ class CatchUpTest {
   @Test
   void overlayShowsDuringALongReplayAndTheWindowKeepsPulsing() throws Exception {
     LoopbackReflector reflector = new LoopbackReflector();
-    Fx.run(() -> new LocalReplica("v0", reflector, FxViewTest.REGISTRY, CounterModel.class, m -> null, 1_000_000L));
+    Fx.run(() -> new LocalReplica("v0", reflector, FxViewTest.REGISTRY, CounterModel.class, null, 1_000_000L));
     for (int i = 0; i < HISTORY; i++) {
       reflector.broadcast(new ExternalMessage.ModelEvent("counter", "inc", null));
     }
@@ -33,7 +33,7 @@ class CatchUpTest {
     long[] pulsesWhileBehind = {0};
     LocalReplica late = Fx.call(() -> {
       LocalReplica r = new LocalReplica("v1", reflector, FxViewTest.REGISTRY, CounterModel.class,
-          m -> new CounterView((CounterModel) m), 1_000_000L);
+          (m, bridge) -> new CounterView((CounterModel) m, bridge), 1_000_000L);
       SessionFrame frame = new SessionFrame(r.status);
       Stage stage = new Stage();
       stage.setScene(new Scene(frame, 300, 200));
@@ -44,11 +44,12 @@ class CatchUpTest {
         overlaySeen[0] |= frame.overlay().isVisible();
         pulsesWhileBehind[0] += r.rootView() == null ? 1 : 0;
       });
+      host.attach(r.bridge);
       host.drive(r);
       return r;
     });
     Fx.await(() -> late.rootView() != null);
-    assertEquals(HISTORY, Fx.call(() -> ((CounterModel) late.rootModel()).count()));
+    assertEquals(HISTORY, ((CounterModel) late.rootModel()).count());
     assertTrue(overlaySeen[0], "overlay shown while catching up");
     assertTrue(pulsesWhileBehind[0] > 5, "replay spread over " + pulsesWhileBehind[0] + " pulses");
   }

@@ -13,22 +13,18 @@ final class CounterView extends FxView<CounterModel> {
   final VBox log = new VBox();
   int updates;
 
-  CounterView(CounterModel model) {
-    super(model);
+  CounterView(CounterModel model, FxBridge bridge) {
+    super(model, bridge);
     count.setId("count");
     inc.setId("inc");
     count.textProperty().bind(Bindings.convert(track("counter", "changed", model::count)));
     Bindings.bindContent(log.getChildren(), trackList("counter", "changed", model::log, text -> (Node) new Label(text)));
-    handle(inc, javafx.event.ActionEvent.ACTION, e -> publish("counter", "inc"));
+    handle(inc, javafx.event.ActionEvent.ACTION, e -> send("counter", "inc", null));
     setNode(new VBox(count, inc, log));
   }
 
-  CounterView addChildForTest(CounterView child) {
-    return addChild(child);
-  }
-
-  CounterModel modelForTest() {
-    return model();
+  CounterView newChildForTest() {
+    return addChild(new CounterView(model(), bridge()));
   }
 
   @Override

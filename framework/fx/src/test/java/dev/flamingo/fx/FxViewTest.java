@@ -34,8 +34,9 @@ class FxViewTest {
     reflector = new LoopbackReflector();
     Fx.run(() -> {
       replica = new LocalReplica("v1", reflector, REGISTRY, CounterModel.class,
-          m -> new CounterView((CounterModel) m), 20_000_000L);
+          (m, bridge) -> new CounterView((CounterModel) m, bridge), 20_000_000L);
       host = FxSessionHost.start();
+      host.attach(replica.bridge);
       host.drive(replica);
     });
     Fx.await(() -> replica.rootView() != null);
@@ -78,22 +79,28 @@ class FxViewTest {
   void detachReleasesListenersSubscriptionsChildrenAndNode() throws Exception {
     CounterView view = Fx.call(() -> (CounterView) replica.rootView());
     StackPane parent = Fx.call(() -> new StackPane(view.node()));
-    CounterView child = Fx.call(() -> view.addChildForTest(new CounterView(view.modelForTest())));
-    assertTrue(Fx.call(view::listenerCount) > 0);
-    Fx.run(view::detach);
-    assertEquals(0, Fx.call(view::listenerCount));
-    assertEquals(0, Fx.call(child::listenerCount));
-    assertEquals(0, Fx.call(() -> replica.vm().viewDomain().subscriptionCount(view)));
-    assertEquals(0, Fx.call(() -> replica.vm().viewDomain().subscriptionCount(child)));
-    assertTrue(Fx.call(() -> parent.getChildren().isEmpty()));
-    assertTrue(Fx.call(() -> view.children().isEmpty()));
+    CounterView child = replica.call(view::newChildForTest);
+    assertTrue(view.listenerCount() > 0);
+    replica.call(() -> {
+      view.detach();
+      return null;
+    });
+    Fx.await(() -> parent.getChildren().isEmpty());
+    assertEquals(0, view.listenerCount());
+    assertEquals(0, child.listenerCount());
+    assertEquals(0, replica.call(() -> replica.vm().viewDomain().subscriptionCount(view)));
+    assertEquals(0, replica.call(() -> replica.vm().viewDomain().subscriptionCount(child)));
+    assertTrue(view.children().isEmpty());
     assertNull(Fx.call(() -> view.node().getParent()));
+    int before = Fx.call(() -> reflector.logSize());
+    Fx.run(view.inc::fire);
+    Fx.run(view.inc::fire);
+    assertEquals(before, reflector.logSize(), "the detached button no longer publishes");
   }
 
   @Test
-  void buildingAViewOffTheFxThreadNamesTheThread() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new CounterView((CounterModel) Fx.call(replica::rootModel)));
+  void drainingOffTheFxThreadNamesTheThread() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, replica.bridge::drain);
     assertTrue(e.getMessage().contains("FX Application Thread") && e.getMessage().contains(Thread.currentThread().getName()),
         e.getMessage());
   }

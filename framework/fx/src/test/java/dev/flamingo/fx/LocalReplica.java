@@ -9,38 +9,59 @@ import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
 import dev.flamingo.fx.widgets.SessionStatus;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
- * Test fixture: one replica stepped by {@link FxSessionHost} with the phases a client session runs (intake,
- * budgeted simulation, view events, root update), on the real VM, fed by a {@link LoopbackReflector}. The
- * root view is built once the replica has caught up and its own view-join ran, as in Croquet. Created on the
- * FX thread, which then owns the VM.
+ * Test fixture: one replica with the client's threading (models and views on the replica's own session
+ * thread; {@link #step} hands the step to it and waits) and the phases a client step runs (intake, budgeted
+ * simulation, view events, root update), on the real VM, fed by a {@link LoopbackReflector}. The root view is
+ * built once the replica has caught up and its own view-join ran, as in Croquet.
  */
 final class LocalReplica implements Stepper, VmHost {
   final List<HandlerError> errors = new CopyOnWriteArrayList<>();
   final SessionStatus status = new SessionStatus();
+  final FxBridge bridge;
+  private final ExecutorService thread;
   private final ConcurrentLinkedQueue<LoopbackReflector.Reflected> inbound = new ConcurrentLinkedQueue<>();
   private final String viewId;
   private final LoopbackReflector reflector;
-  private final Function<Model, View> viewFactory;
-  private final VirtualMachine vm;
+  private final BiFunction<Model, FxBridge, View> viewFactory;
   private final long budgetNanos;
-  private View root;
+  private final VirtualMachine vm;
+  private volatile View root;
   private long targetTime;
   private int received;
   private int executed;
 
   LocalReplica(String viewId, LoopbackReflector reflector, Registry registry, Class<? extends Model> rootType,
-      Function<Model, View> viewFactory, long budgetNanos) {
+      BiFunction<Model, FxBridge, View> viewFactory, long budgetNanos) {
     this.viewId = viewId;
     this.reflector = reflector;
     this.viewFactory = viewFactory;
     this.budgetNanos = budgetNanos;
-    this.vm = VirtualMachine.create(registry, "fx-test", rootType, null, null, this);
+    this.thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "replica-" + viewId);
+      t.setDaemon(true);
+      return t;
+    });
+    this.bridge = FxBridge.create(thread);
+    this.vm = call(() -> VirtualMachine.create(registry, "fx-test", rootType, null, null, this));
     reflector.join(this);
+  }
+
+  /** Runs {@code work} on the session thread and waits. */
+  <T> T call(Callable<T> work) {
+    try {
+      return thread.submit(work).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   void receive(LoopbackReflector.Reflected message) {
@@ -49,6 +70,13 @@ final class LocalReplica implements Stepper, VmHost {
 
   @Override
   public void step(long frameTimeMs) {
+    call(() -> {
+      stepHere(frameTimeMs);
+      return null;
+    });
+  }
+
+  private void stepHere(long frameTimeMs) {
     for (LoopbackReflector.Reflected r = inbound.poll(); r != null; r = inbound.poll()) {
       vm.schedule(r.time(), r.seq(), r.message());
       targetTime = r.time();
@@ -58,8 +86,8 @@ final class LocalReplica implements Stepper, VmHost {
     boolean caughtUp = vm.advanceTo(targetTime, System.nanoTime() + budgetNanos);
     executed += (int) ((vm.externalSeq() - before) & 0xFFFF_FFFFL);
     status.reportProgress(received == 0 ? 0 : caughtUp ? 1 : (double) executed / received);
-    if (root == null && caughtUp && vm.hasView(viewId)) {
-      root = viewFactory.apply(vm.rootModel());
+    if (root == null && caughtUp && vm.hasView(viewId) && viewFactory != null) {
+      root = viewFactory.apply(vm.rootModel(), bridge);
     }
     vm.viewDomain().processFrameEvents(true);
     if (root != null) {
@@ -68,7 +96,7 @@ final class LocalReplica implements Stepper, VmHost {
   }
 
   Model rootModel() {
-    return vm.rootModel();
+    return call(vm::rootModel);
   }
 
   View rootView() {
