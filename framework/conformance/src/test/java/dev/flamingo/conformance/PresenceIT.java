@@ -81,7 +81,7 @@ class PresenceIT {
   }
 
   /** The model's presence history as "join id" / "exit id" strings. */
-  private static List<String> presence(JsonObject state) {
+  static List<String> presence(JsonObject state) {
     List<String> entries = new ArrayList<>();
     for (JsonElement entry : state.getAsJsonArray("presence")) {
       JsonArray fields = entry.getAsJsonArray();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reflector process is killed with SIGKILL under running Croquet clients and restarted on the same
- * port and data directory: the clients rejoin the same timeline seamlessly and no message is lost.
+ * port and data directory: the clients rejoin the same timeline seamlessly, no message is lost, and a
+ * client joining afterwards replays the same timeline.
  */
 class ReflectorKillIT {
   /** Long enough for a JVM restart, so the clients rejoin seamlessly instead of rebooting. */
@@ -67,6 +68,10 @@ class ReflectorKillIT {
       assertEquals(beforeKillA.get("presence"), finalA.get("presence"), "nobody left or joined");
       assertEquals(1, a.count("view"), "a seamless rejoin keeps the view:\n" + a.output());
       assertEquals(1, b.count("view"), "a seamless rejoin keeps the view:\n" + b.output());
+
+      try (CroquetClient late = CroquetClient.join("late", reflector.box(), name, REJOIN_LIMIT_MS)) {
+        assertEquals(afterA, log(late.state()), "a client joining after the crash replays the same timeline");
+      }
     } finally {
       reflector.close();
     }
