@@ -50,6 +50,7 @@ public final class ReflectorLoad {
         switch (scenario) {
             case "fanout" -> saturate("100 sessions x 2 clients, window 16", null, 100, 2, 16);
             case "one10" -> saturate("1 session x 10 clients, window 32", null, 1, 10, 32);
+            case "pingpong" -> saturate("1 session x 1 client, window 1 (round trip)", null, 1, 1, 1);
             case "rate1000" -> paced("1 session x 10 clients, 1,000 msg/s total", null, 1, 10, 1000);
             case "paced" -> {
                 paced("100 sessions x 2 clients, 20,000 msg/s total", null, 100, 2, 20_000);

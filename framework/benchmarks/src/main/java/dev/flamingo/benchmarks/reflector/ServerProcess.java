@@ -31,6 +31,10 @@ final class ServerProcess implements AutoCloseable {
                 "-Xmx" + heap, "-Xms" + heap, "-cp", System.getProperty("java.class.path"),
                 "dev.flamingo.reflector.Main", "--port", "0", "--max-rate", "1000000",
                 "--max-connections-per-ip", "1000000", "--io-threads", "2"));
+        String extra = System.getProperty("reflector.jvmArgs");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(1, List.of(extra.trim().split("\\s+")));
+        }
         if (data != null) {
             cmd.addAll(List.of("--data", data.toString(), "--fsync", fsync));
         }
