@@ -150,7 +150,8 @@ final class ClassScanner extends ClassVisitor {
     String key = collection == null ? null : Signatures.firstTypeArgument(decl.signature);
     if (key != null && (key.startsWith("[") || types.hashesByIdentity(key))) {
       findings.add(Finding.onField(name, Calls.simpleName(collection) + " field " + name + " keyed by "
-          + (key.startsWith("[") ? "an array type" : Calls.simpleName(key)) + ", whose hashCode() is an identity hash,", Category.HASH_ORDER,
+          + (key.startsWith("[") ? "an array type" : Calls.simpleName(key))
+          + ", whose hashCode() is or includes an identity hash,", Category.HASH_ORDER,
           Category.HASH_ORDER.advice + "; if it is never iterated, waive it with @AllowNondeterminism"));
     }
   }

@@ -1,9 +1,12 @@
 package dev.flamingo.core.guard;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Looks up classes named in bytecode through the scanned class's loader, without initializing them.
@@ -18,6 +26,8 @@ import java.util.Set;
  * missing optional dependency never turns into a false finding.
  */
 final class TypeResolver {
+  private static final int MAX_RECORD_NESTING = 4;
+
   private final ClassLoader loader;
   private final Map<String, Optional<Class<?>>> cache = new HashMap<>();
   private final Map<String, List<String>> supertypes = new HashMap<>();
@@ -118,9 +128,57 @@ final class TypeResolver {
     return Optional.empty();
   }
 
-  /** Whether instances of the class hash by identity: it inherits hashCode from Object or Enum. */
+  /**
+   * Whether instances' hash codes depend on identity hashes: the class inherits hashCode from Object or
+   * Enum, or it is a record with a generated hashCode and a component whose hash does (a record
+   * {@code Piece(Color color, int x)} hashes its enum component by identity).
+   */
   boolean hashesByIdentity(String internalName) {
-    Class<?> declarer = declarerOfNoArgMethod(internalName, "hashCode");
-    return declarer == Object.class || declarer == Enum.class;
+    return hashesByIdentity(load(internalName), 0);
+  }
+
+  private boolean hashesByIdentity(Class<?> type, int depth) {
+    if (type == null || type.isPrimitive() || type.isInterface() || depth > MAX_RECORD_NESTING) {
+      return false;
+    }
+    if (type.isArray()) {
+      return true;
+    }
+    Class<?> declarer = declarerOfNoArgMethod(type.getName().replace('.', '/'), "hashCode");
+    if (declarer == Object.class || declarer == Enum.class) {
+      return true;
+    }
+    return declarer == type && type.isRecord() && hasGeneratedHashCode(type)
+        && Arrays.stream(type.getRecordComponents())
+            .anyMatch(component -> hashesByIdentity(component.getType(), depth + 1));
+  }
+
+  /** Whether the record's hashCode() is javac's, which combines its components through ObjectMethods. */
+  private static boolean hasGeneratedHashCode(Class<?> record) {
+    ClassLoader loader = record.getClassLoader();
+    String resource = record.getName().replace('.', '/') + ".class";
+    try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        return false;
+      }
+      boolean[] generated = {false};
+      new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] exceptions) {
+          if (!name.equals("hashCode") || !desc.equals("()I")) {
+            return null;
+          }
+          return new MethodVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitInvokeDynamicInsn(String method, String descriptor, Handle bootstrap, Object... args) {
+              generated[0] |= bootstrap.getOwner().equals("java/lang/runtime/ObjectMethods");
+            }
+          };
+        }
+      }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      return generated[0];
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -23,8 +23,11 @@ class CodeIdentityTest {
       }
       """;
 
+  /** Compiled variants, shared by the tests because each javac run costs about a second. */
+  private static final Map<String, Class<?>> COMPILED = new HashMap<>();
+
   @TempDir
-  Path dir;
+  static Path dir;
 
   @Test
   void sameSourceCompiledTwiceGivesTheSameId() throws Exception {
@@ -44,8 +47,7 @@ class CodeIdentityTest {
   @Test
   void movedLinesAndCommentsKeepTheId() throws Exception {
     Class<?> original = counter("a", "1", "0");
-    Class<?> moved = Compiled.load(dir.resolve("b"), "demo.Counter",
-        "// a comment that shifts every line\n\n" + COUNTER.formatted("1", "0"));
+    Class<?> moved = compile("moved", "// a comment that shifts every line\n\n" + COUNTER.formatted("1", "0"));
     assertEquals(idOf(original), idOf(moved));
   }
 
@@ -98,8 +100,18 @@ class CodeIdentityTest {
     assertEquals("classId must be non-blank and unique, got \"clean\"", error.getMessage());
   }
 
-  private Class<?> counter(String subdir, String step, String reset) throws Exception {
-    return Compiled.load(dir.resolve(subdir), "demo.Counter", COUNTER.formatted(step, reset));
+  private static Class<?> counter(String copy, String step, String reset) throws Exception {
+    String source = COUNTER.formatted(step, reset);
+    return compile(copy + step + reset, source);
+  }
+
+  private static Class<?> compile(String key, String source) throws Exception {
+    Class<?> compiled = COMPILED.get(key);
+    if (compiled == null) {
+      compiled = Compiled.load(dir.resolve(key), "demo.Counter", source);
+      COMPILED.put(key, compiled);
+    }
+    return compiled;
   }
 
   private static String idOf(Class<?> type) {

@@ -82,7 +82,11 @@ class DeterminismGuardTest {
         Arguments.of("StaticMutableList", "NAMES", "static final field List NAMES of a mutable type"),
         Arguments.of("StaticArray", "TABLE", "static final field int[] TABLE of a mutable type"),
         Arguments.of("HashMapOfEnums", "counts",
-            "HashMap field counts keyed by HazardFixtures.Color, whose hashCode() is an identity hash,"));
+            "HashMap field counts keyed by HazardFixtures.Color, whose hashCode() is or includes an identity"
+                + " hash,"),
+        Arguments.of("HashSetOfEnumRecords", "pieces",
+            "HashSet field pieces keyed by HazardFixtures.Piece, whose hashCode() is or includes an identity"
+                + " hash,"));
   }
 
   @ParameterizedTest(name = "{0}")
