@@ -135,8 +135,8 @@ public final class ModelRuntime {
   public void publish(Model model, String scope, String event, Object data) {
     requireAlive(model, "publish");
     Topics.check(scope, event, false);
-    vm.dispatch(scope, event, data, Subscription.Source.MODEL);
-    vm.deliverToViews(scope, event, data);
+    vm.execution().dispatch(scope, event, data, Subscription.Source.MODEL);
+    vm.execution().deliverToViews(scope, event, data);
   }
 
   /** See {@link Model#subscribe}. */
@@ -163,7 +163,7 @@ public final class ModelRuntime {
   /** See {@link Model#activeSubscription()}. */
   public Optional<Subscription> activeSubscription(Model model) {
     modelOnly(model, "activeSubscription() is allowed only in model code");
-    return Optional.ofNullable(vm.activeSubscription());
+    return Optional.ofNullable(vm.execution().activeSubscription());
   }
 
   /** See {@link Model#future}; {@code periodMs > 0} repeats. */
@@ -187,21 +187,21 @@ public final class ModelRuntime {
       return false;
     }
     boolean removed = state.futures.removeEarliest(f -> f.handleId == handle.id());
-    return vm.cancelRunningRepeat(f -> f.handleId == handle.id()) || removed;
+    return vm.execution().cancelRunningRepeat(f -> f.handleId == handle.id()) || removed;
   }
 
   /** See {@link Model#cancelFuture(dev.flamingo.core.Handler0)}: the earliest pending call of that method. */
   public boolean cancelFuture(Model model, Serializable handler) {
     requireAlive(model, "cancelFuture");
     MethodRef ref = Handlers.reference(model, handler);
-    return state.futures.removeEarliest(f -> f.ref.equals(ref)) || vm.cancelRunningRepeat(f -> f.ref.equals(ref));
+    return state.futures.removeEarliest(f -> f.ref.equals(ref)) || vm.execution().cancelRunningRepeat(f -> f.ref.equals(ref));
   }
 
   /** See {@link Model#cancelAllFutures()}. */
   public boolean cancelAllFutures(Model model) {
     requireAlive(model, "cancelAllFutures");
     boolean removed = state.futures.removeAll(f -> f.ref.modelId().equals(model.id()));
-    return vm.cancelRunningRepeat(f -> f.ref.modelId().equals(model.id())) || removed;
+    return vm.execution().cancelRunningRepeat(f -> f.ref.modelId().equals(model.id())) || removed;
   }
 
   /** See {@link Model#beWellKnownAs(String)}. */
@@ -220,7 +220,7 @@ public final class ModelRuntime {
     }
     state.subscriptions.removeAll(id);
     state.futures.removeAll(f -> f.ref.modelId().equals(id));
-    vm.cancelRunningRepeat(f -> f.ref.modelId().equals(id));
+    vm.execution().cancelRunningRepeat(f -> f.ref.modelId().equals(id));
     state.wellKnown.values().removeIf(id::equals);
     state.models.remove(id);
   }
@@ -232,6 +232,6 @@ public final class ModelRuntime {
       throw new IllegalStateException("persistSession is for the root model (" + state.rootId + ") only, called on " + model);
     }
     Objects.requireNonNull(data, "data");
-    vm.persist(data);
+    vm.execution().persist(data);
   }
 }

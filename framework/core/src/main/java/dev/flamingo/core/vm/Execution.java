@@ -1,0 +1,273 @@
+package dev.flamingo.core.vm;
+
+import dev.flamingo.core.Model;
+import dev.flamingo.core.Subscription;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Runs messages inside one VM: futures, external messages, model-to-model dispatch with contained
+ * handler exceptions, model-to-view delivery and the system callbacks. Tracks whether model code is
+ * executing, which handler is active, and which future is running. Model thread only.
+ */
+final class Execution {
+  private static final String VM_RECEIVER = "_";
+  private static final long SNAPSHOT_MIN_POLL_GAP = 5_000;
+  private static final long PERSIST_MIN_POLL_GAP = 25_000;
+  private static final Object[] NO_ARGS = {};
+
+  private final VmState state;
+  private final VmHost host;
+  private final VmCodec codec;
+  private final ViewDomain viewDomain;
+  private boolean executing;
+  private Subscription active;
+  private FutureMessage running;
+  private boolean runningCancelled;
+  private boolean initializingRoot;
+  private byte[] persistedData;
+
+  Execution(VmState state, VmHost host, VmCodec codec, ViewDomain viewDomain) {
+    this.state = state;
+    this.host = host;
+    this.codec = codec;
+    this.viewDomain = viewDomain;
+  }
+
+  boolean executing() {
+    return executing;
+  }
+
+  Subscription activeSubscription() {
+    return active;
+  }
+
+  /** Model code may run from now until {@link #exit()}; the root's init additionally marks itself. */
+  void enter(boolean rootInit) {
+    executing = true;
+    initializingRoot = rootInit;
+  }
+
+  void exit() {
+    executing = false;
+    initializingRoot = false;
+  }
+
+  /** Runs a reflected message at its time, recording its time and seq as the last executed. */
+  void runExternal(long time, long seq, ExternalMessage message) {
+    state.time = time;
+    state.externalTime = time;
+    state.externalSeq = seq;
+    runExternal(message);
+  }
+
+  /** Runs a future message at its time. */
+  void runDue(FutureMessage future) {
+    state.time = future.time;
+    runFuture(future);
+  }
+
+  private void runFuture(FutureMessage future) {
+    if (future.ref.modelId().equals(VM_RECEIVER)) {
+      triggerPersistencePoll();
+      return;
+    }
+    Model model = state.models.get(future.ref.modelId());
+    if (model == null) {
+      return;
+    }
+    running = future;
+    runningCancelled = false;
+    try {
+      invoke(model, future.ref, future.args, null, null);
+    } finally {
+      running = null;
+    }
+    if (future.period > 0 && !runningCancelled && state.models.get(future.ref.modelId()) == model) {
+      future.time = state.time + future.period;
+      future.seq = state.nextFutureSeq();
+      state.futures.add(future);
+    }
+  }
+
+  /** Marks the repeating future now running as cancelled if it matches, so it is not queued again. */
+  boolean cancelRunningRepeat(Predicate<FutureMessage> filter) {
+    if (running == null || running.period == 0 || runningCancelled || !filter.test(running)) {
+      return false;
+    }
+    runningCancelled = true;
+    return true;
+  }
+
+  private void runExternal(ExternalMessage message) {
+    if (message instanceof ExternalMessage.ModelEvent event) {
+      runViewEvent(event);
+    } else if (message instanceof ExternalMessage.Bundle bundle) {
+      bundle.events().forEach(this::runViewEvent);
+    } else if (message instanceof ExternalMessage.Peers peers) {
+      runPeers(peers);
+    } else if (message instanceof ExternalMessage.SnapshotPoll) {
+      runSnapshotPoll();
+    } else if (message instanceof ExternalMessage.Tally tally) {
+      callHost(() -> host.onTally(tally));
+    }
+  }
+
+  private void runViewEvent(ExternalMessage.ModelEvent event) {
+    Object data;
+    try {
+      data = event.data() == null ? null : codec.decodePayload(event.data());
+    } catch (RuntimeException e) {
+      reportModelError("payload decoder", "event " + event.scope() + ":" + event.event(), e);
+      return;
+    }
+    dispatch(event.scope(), event.event(), data, Subscription.Source.VIEW);
+  }
+
+  private void runPeers(ExternalMessage.Peers peers) {
+    List<ViewsTable.Change> changes = state.views.apply(peers, this::decodeViewData);
+    for (ViewsTable.Change change : changes) {
+      dispatch(state.sessionId, change.event(), change.payload(), Subscription.Source.MODEL);
+    }
+    int counted = state.views.connections();
+    if (counted != peers.count()) {
+      String message = "view-exit-mismatch: reflector counts " + peers.count() + " connections, views table " + counted;
+      callHost(() -> host.onWarning(message));
+    }
+  }
+
+  private Object decodeViewData(byte[] data) {
+    try {
+      return codec.decodePayload(data);
+    } catch (RuntimeException e) {
+      reportModelError("viewData decoder", "view-join", e);
+      return null;
+    }
+  }
+
+  private void runSnapshotPoll() {
+    if (state.lastSnapshotPoll != VmState.NEVER && state.time - state.lastSnapshotPoll < SNAPSHOT_MIN_POLL_GAP) {
+      return;
+    }
+    state.lastSnapshotPoll = state.time;
+    long time = state.time;
+    long seq = state.externalSeq;
+    callHost(() -> host.onSnapshotPoll(time, seq));
+  }
+
+  /** Model-to-model delivery: synchronous, generic handlers first, on copies of the handler lists. */
+  void dispatch(String scope, String event, Object data, Subscription.Source source) {
+    ModelSubscriptions subscriptions = state.subscriptions;
+    String topic = ModelSubscriptions.topic(scope, event);
+    List<MethodRef> generic = subscriptions.genericFor(scope, event);
+    List<MethodRef> specific = subscriptions.handlersFor(topic);
+    if (generic.isEmpty() && specific.isEmpty()) {
+      return;
+    }
+    Subscription previous = active;
+    active = new Subscription(scope, event, source);
+    Object[] args = {data};
+    long removals = subscriptions.removals();
+    try {
+      for (MethodRef ref : generic) {
+        if (subscriptions.removals() == removals || subscriptions.isLiveGeneric(scope, event, ref)) {
+          invokeHandler(ref, args, scope, event);
+        }
+      }
+      for (MethodRef ref : specific) {
+        if (subscriptions.removals() == removals || subscriptions.isLive(topic, ref)) {
+          invokeHandler(ref, args, scope, event);
+        }
+      }
+    } finally {
+      active = previous;
+    }
+  }
+
+  private void invokeHandler(MethodRef ref, Object[] args, String scope, String event) {
+    Model model = state.models.get(ref.modelId());
+    if (model != null) {
+      invoke(model, ref, args, scope, event);
+    }
+  }
+
+  /** Runs model code, containing its exceptions: every replica skips the rest of the handler alike. */
+  private void invoke(Model model, MethodRef ref, Object[] args, String scope, String event) {
+    try {
+      Handlers.Invoker invoker = Handlers.invoker(model.getClass(), ref);
+      // A subscriber taking no data gets no argument; every other call passes its args as given.
+      Object[] actual = invoker.arity() == 0 ? NO_ARGS : args;
+      invoker.handle().invokeExact(model, actual);
+    } catch (Error e) {
+      throw e;
+    } catch (Throwable t) {
+      reportModelError(ref.toString(), scope == null ? "future" : "event " + scope + ":" + event, t);
+    }
+  }
+
+  private void reportModelError(String handler, String trigger, Throwable t) {
+    HandlerError error = new HandlerError(true, handler, trigger, state.time, t);
+    callHost(() -> host.onHandlerError(error));
+  }
+
+  /** Model-to-view delivery, with model execution switched off while immediate view handlers run. */
+  void deliverToViews(String scope, String event, Object data) {
+    if (!viewDomain.hasSubscriptions()) {
+      return;
+    }
+    boolean was = executing;
+    executing = false;
+    try {
+      viewDomain.handleEvent(scope, event, data);
+    } finally {
+      executing = was;
+    }
+  }
+
+  /** Host callbacks are not model code: they may take a snapshot but not mutate models. */
+  private void callHost(Runnable callback) {
+    boolean was = executing;
+    executing = false;
+    try {
+      callback.run();
+    } finally {
+      executing = was;
+    }
+  }
+
+  // ---- persistence (Croquet's vm.persist / triggerPersistencePoll) ----
+
+  void persist(Object data) {
+    byte[] bytes = codec.encodePersisted(data);
+    String hash = VmCodec.sha256Hex(bytes);
+    if (hash.equals(state.persistedHash)) {
+      return;
+    }
+    state.persistedHash = hash;
+    persistedData = bytes;
+    if (initializingRoot) {
+      return;
+    }
+    long since = state.time - state.lastPersistencePoll;
+    if (state.lastPersistencePoll != VmState.NEVER && since < PERSIST_MIN_POLL_GAP) {
+      if (!state.persistCoolOff) {
+        state.persistCoolOff = true;
+        MethodRef poll = new MethodRef(VM_RECEIVER, "triggerPersistencePoll", "()V");
+        state.futures.add(new FutureMessage(state.time + PERSIST_MIN_POLL_GAP - since, state.nextFutureSeq(),
+            ++state.futureIds, poll, NO_ARGS, 0));
+      }
+    } else {
+      triggerPersistencePoll();
+    }
+  }
+
+  private void triggerPersistencePoll() {
+    state.persistCoolOff = false;
+    state.lastPersistencePoll = state.time;
+    if (persistedData != null) {
+      byte[] data = persistedData;
+      String hash = state.persistedHash;
+      callHost(() -> host.onPersist(data, hash));
+    }
+  }
+}
