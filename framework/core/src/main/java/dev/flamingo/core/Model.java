@@ -22,7 +22,7 @@ public abstract class Model {
 
   /** Claims the creation ticket the VM issued; throws when user code calls {@code new}. */
   protected Model() {
-    ModelRuntime.Birth birth = ModelRuntime.claimBirth(getClass());
+    ModelRuntime.Birth birth = ModelRuntime.claimBirth(this);
     this.id = birth.id();
     this.runtime = birth.runtime();
   }

@@ -6,9 +6,11 @@ import dev.flamingo.core.snapshot.TypeAdapter;
 import dev.flamingo.core.snapshot.TypeRegistry;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything an app's replicated code consists of: model classes and the other classes stored in model
@@ -32,12 +34,14 @@ public final class Registry {
 
   private final Map<String, Class<?>> classes;
   private final Map<String, Object> constants;
+  private final Set<Class<?>> modelClasses = new HashSet<>();
   private final TypeRegistry types;
   private final String versionId;
 
   private Registry(Builder builder, TypeRegistry types, String versionId) {
     this.classes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.classes));
     this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(builder.constants));
+    classes.values().stream().filter(Model.class::isAssignableFrom).forEach(modelClasses::add);
     this.types = types;
     this.versionId = versionId;
   }
@@ -79,7 +83,7 @@ public final class Registry {
   /** Throws unless {@code type} is a registered model class that the VM can instantiate. */
   public void requireModelClass(Class<? extends Model> type) {
     Objects.requireNonNull(type, "type");
-    if (!classes.containsValue(type)) {
+    if (!modelClasses.contains(type)) {
       throw new IllegalArgumentException("model class " + type.getName() + " is not registered; add .register(\""
           + type.getName() + "\", " + type.getSimpleName() + ".class) to the Registry builder");
     }

@@ -30,16 +30,19 @@ public final class ModelRuntime {
   }
 
   /**
-   * Called by {@link Model}'s constructor: hands over the ticket the VM issued for exactly this class,
-   * and refuses {@code new} from user code.
+   * Called by {@link Model}'s constructor: hands over the ticket the VM issued for exactly this class
+   * and registers the model under its id; refuses {@code new} from user code.
    */
-  public static Birth claimBirth(Class<?> type) {
+  public static Birth claimBirth(Model model) {
+    Class<?> type = model.getClass();
     Pending pending = BIRTH.get();
     if (pending == null || pending.type != type) {
       throw new IllegalStateException("new " + type.getSimpleName() + "() is not allowed: models are created from"
           + " model code with create(" + type.getSimpleName() + ".class, options), so every replica creates them alike");
     }
     BIRTH.remove();
+    // Registered before any subclass constructor code runs, as Croquet's createNoInit does.
+    pending.birth.runtime.state.models.put(pending.birth.id, model);
     return pending.birth;
   }
 
@@ -53,14 +56,11 @@ public final class ModelRuntime {
     vm.registry().requireModelClass(type);
     String id = "M" + (++state.modelCount);
     BIRTH.set(new Pending(type, new Birth(id, this)));
-    M model;
     try {
-      model = ModelAccess.construct(type);
+      return ModelAccess.construct(type);
     } finally {
       BIRTH.remove();
     }
-    state.models.put(id, model);
-    return model;
   }
 
   /** The replicated state, for the VM's package (tests inspect it). */

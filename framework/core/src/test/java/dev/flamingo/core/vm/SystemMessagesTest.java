@@ -41,6 +41,14 @@ class SystemMessagesTest {
   }
 
   @Test
+  void aHostCallbackCannotReenterTheLoop() {
+    host.onPoll = () -> vm.advanceTo(9_999);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> stream.send(1000, new ExternalMessage.SnapshotPoll()));
+    assertEquals("advanceTo called while the VM is running messages; call it from the client loop", e.getMessage());
+  }
+
+  @Test
   void talliesArePassedToTheHostInOrder() {
     ExternalMessage.Tally tally = new ExternalMessage.Tally("snapshot", Map.of("{\"hash\":\"x\"}", 2));
     stream.send(5, tally);
