@@ -15,12 +15,18 @@ final class ByteOut {
   private byte[] buf;
   private int pos;
 
-  ByteOut(int initialCapacity) {
-    buf = new byte[initialCapacity];
+  /** Writes into {@code scratch} (reused between calls; grown as needed). */
+  ByteOut(byte[] scratch) {
+    buf = scratch;
   }
 
   byte[] toByteArray() {
     return Arrays.copyOf(buf, pos);
+  }
+
+  /** The buffer written into, possibly a grown copy of the scratch buffer, for reuse. */
+  byte[] buffer() {
+    return buf;
   }
 
   private void ensure(int n) {

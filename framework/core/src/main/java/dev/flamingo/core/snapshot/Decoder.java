@@ -35,13 +35,16 @@ final class Decoder {
 
   private static final Object PUSHED = new Object();
   private static final Object PENDING = new Object();
+  private static final int SEGMENT_BITS = 12;
+  private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
 
   private final TypeRegistry registry;
   private final Function<String, Object> resolver;
   private final ByteIn in;
   private final long tableBudget;
   private long tableSlots;
-  private Object[] table = new Object[1024];
+  /** Objects by index, in segments so that no store hits a humongous array (see IdentityIndex). */
+  private Object[][] table = new Object[16][];
   private int nextIndex;
   private TypeInfo[] classes = new TypeInfo[32];
   private int classCount;
@@ -254,7 +257,7 @@ final class Decoder {
       if (k >= nextIndex) {
         throw in.bad("reference to object #" + k + " of " + nextIndex);
       }
-      Object o = table[k];
+      Object o = table[k >>> SEGMENT_BITS][k & SEGMENT_MASK];
       if (o == PENDING) {
         throw in.bad("reference to object #" + k + " that is still being built");
       }
@@ -297,10 +300,14 @@ final class Decoder {
   }
 
   private int register(Object o) {
-    if (nextIndex == table.length) {
-      table = Arrays.copyOf(table, nextIndex * 2);
+    int segment = nextIndex >>> SEGMENT_BITS;
+    if (segment == table.length) {
+      table = Arrays.copyOf(table, segment * 2);
     }
-    table[nextIndex] = o;
+    if (table[segment] == null) {
+      table[segment] = new Object[1 << SEGMENT_BITS];
+    }
+    table[segment][nextIndex & SEGMENT_MASK] = o;
     return nextIndex++;
   }
 
@@ -480,7 +487,7 @@ final class Decoder {
       case TypeInfo.IMMUTABLE_LIST:
         flushDeferred(f.deferMark);
         Object value = construct(f);
-        table[f.index] = value;
+        table[f.index >>> SEGMENT_BITS][f.index & SEGMENT_MASK] = value;
         return value;
       default:
         DecodeFrame copy = new DecodeFrame().set(t, f.obj, null, f.buf, f.end);

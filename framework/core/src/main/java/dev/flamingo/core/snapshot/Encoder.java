@@ -33,11 +33,11 @@ final class Encoder {
   private Class<?> lastClass;
   private TypeInfo lastInfo;
 
-  Encoder(TypeRegistry registry, ExternalRefs refs, int sizeHint) {
+  Encoder(TypeRegistry registry, ExternalRefs refs, byte[] scratch, int expectedObjects) {
     this.registry = registry;
     this.refs = refs;
-    this.out = new ByteOut(Math.max(256, sizeHint));
-    this.ids = new IdentityIndex(Math.max(16, sizeHint / 32));
+    this.out = new ByteOut(scratch);
+    this.ids = new IdentityIndex(expectedObjects);
     this.classSlots = new int[registry.serialCount() + 16];
   }
 
@@ -48,6 +48,16 @@ final class Encoder {
     push().slots(null, null, new Object[] {root}, 1, null);
     run();
     return out.toByteArray();
+  }
+
+  /** How many objects with identity were written. */
+  int objectCount() {
+    return nextIndex;
+  }
+
+  /** The output buffer, to be reused by the next encode. */
+  byte[] scratch() {
+    return out.buffer();
   }
 
   private EncodeFrame push() {
@@ -188,7 +198,12 @@ final class Encoder {
       throw fail(t.problem != null ? t.problem : v.getClass().getName() + " cannot be instantiated");
     }
     if (refs != null && t.kind == TypeInfo.PLAIN) {
-      String external = refs.externalId(v);
+      String external;
+      try {
+        external = refs.externalId(v);
+      } catch (RuntimeException e) {
+        throw fail(e.getMessage());
+      }
       if (external != null) {
         out.write(Format.EXTERNAL);
         out.string(external);

@@ -3,34 +3,48 @@ package dev.flamingo.core.snapshot;
 /**
  * Open-addressing map from object identity to its index in the encoding. Identity hash codes only
  * place entries in this private table; they never influence the bytes written. Single thread.
+ *
+ * <p>Why segments: with G1, every reference stored into a humongous array (over half a region,
+ * e.g. 512 KB) takes the slow write-barrier path; a flat table for 100,000 objects is humongous and
+ * made encoding several times slower. Segments of 16K references stay ordinary young objects.
  */
 final class IdentityIndex {
 
-  private Object[] keys;
+  private static final int SEGMENT_BITS = 14;
+  private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
+
+  private Object[][] keys;
   private int[] values;
   private int mask;
   private int size;
 
   IdentityIndex(int expected) {
-    int cap = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
-    keys = new Object[cap];
-    values = new int[cap];
-    mask = cap - 1;
+    allocate(Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1);
+  }
+
+  private void allocate(int capacity) {
+    int segmentSize = Math.min(capacity, 1 << SEGMENT_BITS);
+    keys = new Object[capacity / segmentSize][];
+    for (int s = 0; s < keys.length; s++) {
+      keys[s] = new Object[segmentSize];
+    }
+    values = new int[capacity];
+    mask = capacity - 1;
   }
 
   /** Returns the index of {@code key}, or -1 after recording it under {@code next}. */
   int putIfAbsent(Object key, int next) {
     int i = mix(System.identityHashCode(key)) & mask;
     Object k;
-    while ((k = keys[i]) != null) {
+    while ((k = keys[i >>> SEGMENT_BITS][i & SEGMENT_MASK]) != null) {
       if (k == key) {
         return values[i];
       }
       i = (i + 1) & mask;
     }
-    keys[i] = key;
+    keys[i >>> SEGMENT_BITS][i & SEGMENT_MASK] = key;
     values[i] = next;
-    if (++size * 2 > keys.length) {
+    if (++size * 2 > mask) {
       rehash();
     }
     return -1;
@@ -42,19 +56,17 @@ final class IdentityIndex {
   }
 
   private void rehash() {
-    Object[] oldKeys = keys;
+    Object[][] oldKeys = keys;
     int[] oldValues = values;
-    keys = new Object[oldKeys.length * 2];
-    values = new int[keys.length];
-    mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      Object k = oldKeys[j];
+    allocate((mask + 1) * 2);
+    for (int j = 0; j < oldValues.length; j++) {
+      Object k = oldKeys[j >>> SEGMENT_BITS][j & SEGMENT_MASK];
       if (k != null) {
         int i = mix(System.identityHashCode(k)) & mask;
-        while (keys[i] != null) {
+        while (keys[i >>> SEGMENT_BITS][i & SEGMENT_MASK] != null) {
           i = (i + 1) & mask;
         }
-        keys[i] = k;
+        keys[i >>> SEGMENT_BITS][i & SEGMENT_MASK] = k;
         values[i] = oldValues[j];
       }
     }

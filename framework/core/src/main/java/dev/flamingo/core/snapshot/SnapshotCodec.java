@@ -1,6 +1,7 @@
 package dev.flamingo.core.snapshot;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -26,7 +27,12 @@ public final class SnapshotCodec {
   public static final int FORMAT_VERSION = Format.VERSION;
 
   private final TypeRegistry registry;
-  private volatile int sizeHint = 4096;
+  /**
+   * The last encode's output buffer, reused so that a large snapshot does not allocate and zero a
+   * fresh multi-megabyte buffer each time; a concurrent encode simply allocates its own.
+   */
+  private final AtomicReference<byte[]> scratch = new AtomicReference<>();
+  private volatile int lastObjectCount = 16;
 
   /** Creates a codec for {@code registry}, which is {@link TypeRegistry#freeze() frozen} here. */
   public SnapshotCodec(TypeRegistry registry) {
@@ -40,7 +46,7 @@ public final class SnapshotCodec {
 
   /** Encodes the graph reachable from {@code root} (which may be null) for a snapshot. */
   public byte[] encode(Object root) {
-    return remember(new Encoder(registry, null, sizeHint).encode(root));
+    return encodeWith(root, null);
   }
 
   /**
@@ -48,8 +54,24 @@ public final class SnapshotCodec {
    * looked up again by {@link #decode(byte[], Function)}.
    */
   public byte[] encode(Object root, ExternalRefs refs) {
-    Objects.requireNonNull(refs, "refs");
-    return new Encoder(registry, refs, 256).encode(root);
+    return encodeWith(root, Objects.requireNonNull(refs, "refs"));
+  }
+
+  private byte[] encodeWith(Object root, ExternalRefs refs) {
+    byte[] buffer = scratch.getAndSet(null);
+    // Size the identity table like the last snapshot's, so a big snapshot does not rehash while
+    // writing; payloads are small and start small.
+    int expectedObjects = refs == null ? lastObjectCount : 16;
+    Encoder encoder = new Encoder(registry, refs, buffer != null ? buffer : new byte[4096], expectedObjects);
+    try {
+      byte[] bytes = encoder.encode(root);
+      if (refs == null) {
+        lastObjectCount = encoder.objectCount();
+      }
+      return bytes;
+    } finally {
+      scratch.set(encoder.scratch());
+    }
   }
 
   /** Decodes bytes written by {@link #encode(Object)} with the same registered types. */
@@ -81,11 +103,5 @@ public final class SnapshotCodec {
   /** SHA-256 of an (uncompressed) encoding: the state hash replicas compare. */
   public static byte[] sha256(byte[] encoded) {
     return Compression.sha256(encoded);
-  }
-
-  /** Keeps the next snapshot's first buffer close to this one's size, to avoid regrowing it. */
-  private byte[] remember(byte[] bytes) {
-    sizeHint = Math.max(4096, bytes.length + (bytes.length >> 3));
-    return bytes;
   }
 }
