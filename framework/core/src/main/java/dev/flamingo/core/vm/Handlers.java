@@ -77,16 +77,44 @@ final class Handlers {
     return cached;
   }
 
+  /** The most specific declaration: the class chain first, then interface default methods. */
   private static Invoker resolve(Class<?> type, MethodRef ref) {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Method method : c.getDeclaredMethods()) {
-        if (method.getName().equals(ref.method()) && descriptor(method).equals(ref.descriptor())) {
-          return new Invoker(adapt(method), method.getParameterCount());
-        }
+      Method method = declared(c, ref);
+      if (method != null) {
+        return new Invoker(adapt(method), method.getParameterCount());
+      }
+    }
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      Method method = inInterfaces(c.getInterfaces(), ref);
+      if (method != null) {
+        return new Invoker(adapt(method), method.getParameterCount());
       }
     }
     throw new IllegalStateException("no method " + ref.method() + ref.descriptor() + " in " + type.getName()
         + " for handler " + ref);
+  }
+
+  private static Method inInterfaces(Class<?>[] interfaces, MethodRef ref) {
+    for (Class<?> itf : interfaces) {
+      Method method = declared(itf, ref);
+      if (method == null) {
+        method = inInterfaces(itf.getInterfaces(), ref);
+      }
+      if (method != null) {
+        return method;
+      }
+    }
+    return null;
+  }
+
+  private static Method declared(Class<?> type, MethodRef ref) {
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.getName().equals(ref.method()) && descriptor(method).equals(ref.descriptor())) {
+        return method;
+      }
+    }
+    return null;
   }
 
   private static MethodHandle adapt(Method method) {

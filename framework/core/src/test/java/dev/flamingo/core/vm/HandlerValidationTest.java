@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flamingo.core.Handler1;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Handlers must be {@code this::method}: everything else is refused at subscribe/future time. */
@@ -38,12 +40,47 @@ class HandlerValidationTest {
     static void staticTake(String data) {}
   }
 
+  /** A mixin whose default method serves as a handler. */
+  public interface Greeter {
+    List<String> greetings();
+
+    default void greet(String name) {
+      greetings().add("hello " + name);
+    }
+  }
+
+  /** Subscribes an interface default method and a superclass method. */
+  public static class Mixed extends Base implements Greeter {
+    final List<String> greetings = new ArrayList<>();
+
+    @Override
+    public List<String> greetings() {
+      return greetings;
+    }
+
+    @Override
+    protected void init(Object options) {
+      subscribe("g", "greet", this::greet);
+      subscribe("g", "base", this::inherited);
+    }
+  }
+
+  /** Declares the inherited handler. */
+  public abstract static class Base extends Model {
+    final List<String> calls = new ArrayList<>();
+
+    void inherited(String data) {
+      calls.add("base " + data);
+    }
+  }
+
   /** Not a model. */
   public static class Helper {
     void take(String data) {}
   }
 
-  private static final Registry REGISTRY = Registry.builder().register("hv.Bad", BadModel.class).build();
+  private static final Registry REGISTRY = Registry.builder().register("hv.Bad", BadModel.class)
+      .register("hv.Mixed", Mixed.class).build();
 
   private static String failure(String kind) {
     return assertThrows(RuntimeException.class,
@@ -82,6 +119,15 @@ class HandlerValidationTest {
   @Test
   void subscribingTheSameHandlerTwiceIsRefused() {
     assertEquals("M1 already subscribes onData to s:e; unsubscribe first or subscribe it once", failure("twice"));
+  }
+
+  @Test
+  void interfaceDefaultMethodsAndInheritedMethodsAreHandlersToo() {
+    VirtualMachine vm = VirtualMachine.create(REGISTRY, "s", Mixed.class, null, null, new TestHost());
+    new Stream(vm).event(1, "g", "greet", "ann").event(2, "g", "base", "x");
+    Mixed mixed = (Mixed) vm.rootModel();
+    assertEquals(List.of("hello ann"), mixed.greetings);
+    assertEquals(List.of("base x"), mixed.calls);
   }
 
   @Test
