@@ -32,6 +32,8 @@ final class Encoder {
   private final BitSet openValues = new BitSet();
   private Class<?> lastClass;
   private TypeInfo lastInfo;
+  private Class<?> otherClass;
+  private TypeInfo otherInfo;
 
   Encoder(TypeRegistry registry, ExternalRefs refs, byte[] scratch, int expectedObjects) {
     this.registry = registry;
@@ -175,11 +177,18 @@ final class Encoder {
     }
   }
 
+  /** Two-entry cache in front of the registry: fields alternate between a few classes. */
   private TypeInfo infoOf(Class<?> c) {
-    if (c != lastClass) {
-      lastInfo = registry.infoFor(c);
-      lastClass = c;
+    if (c == lastClass) {
+      return lastInfo;
     }
+    if (c == otherClass) {
+      return otherInfo;
+    }
+    otherClass = lastClass;
+    otherInfo = lastInfo;
+    lastInfo = registry.infoFor(c);
+    lastClass = c;
     return lastInfo;
   }
 
