@@ -69,6 +69,11 @@ final class ClassFiles {
         codeSource(ClassFiles.class));
   }
 
+  /** Whether both classes were loaded from the same jar or directory. */
+  static boolean sameCodeSource(Class<?> one, Class<?> other) {
+    return Objects.equals(codeSource(one), codeSource(other));
+  }
+
   private static Object codeSource(Class<?> type) {
     CodeSource source = type.getProtectionDomain().getCodeSource();
     return source == null ? null : source.getLocation();
@@ -92,7 +97,8 @@ final class ClassFiles {
     return nested;
   }
 
-  private static byte[] read(ClassLoader loader, String internalName) {
+  /** The class file of {@code internalName} as {@code loader} sees it. */
+  static byte[] read(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {

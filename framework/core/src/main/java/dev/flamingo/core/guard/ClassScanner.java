@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ final class ClassScanner extends ClassVisitor {
       "java.util.BitSet");
 
   private final TypeResolver types;
+  private final Set<String> onlyMethods;
+  private final Set<MethodRef> calls = new LinkedHashSet<>();
   private String internalName;
   private String sourceFile;
   private String outerClass;
@@ -43,9 +46,19 @@ final class ClassScanner extends ClassVisitor {
   /** A field as declared: access flags, descriptor and generic signature (may be null). */
   private record FieldDecl(int access, String descriptor, String signature) {}
 
+  /** Scans a whole class file of the model's code. */
   ClassScanner(TypeResolver types) {
+    this(types, null);
+  }
+
+  /**
+   * Scans only the given methods ({@code name + descriptor}) of a helper class that model code calls;
+   * null scans the whole class file.
+   */
+  ClassScanner(TypeResolver types, Set<String> onlyMethods) {
     super(Opcodes.ASM9);
     this.types = types;
+    this.onlyMethods = onlyMethods;
   }
 
   @Override
@@ -96,12 +109,15 @@ final class ClassScanner extends ClassVisitor {
   @Override
   public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
       String[] exceptions) {
-    return new MethodScanner(this, name, descriptor);
+    boolean wanted = onlyMethods == null || onlyMethods.contains(name + descriptor);
+    return wanted ? new MethodScanner(this, name, descriptor) : null;
   }
 
   @Override
   public void visitEnd() {
-    fields.forEach(this::checkField);
+    if (!isHelper()) {
+      fields.forEach(this::checkField);
+    }
   }
 
   private void checkField(String name, FieldDecl decl) {
@@ -158,6 +174,22 @@ final class ClassScanner extends ClassVisitor {
 
   void add(Finding finding) {
     findings.add(finding);
+  }
+
+  /** Notes a call or method reference, so the guard can follow it into helper classes. */
+  void called(String owner, String name, String descriptor) {
+    if (!owner.startsWith("[")) {
+      calls.add(new MethodRef(owner, name, descriptor));
+    }
+  }
+
+  Set<MethodRef> calls() {
+    return calls;
+  }
+
+  /** Whether this scans selected methods of a helper class rather than the model's own code. */
+  boolean isHelper() {
+    return onlyMethods != null;
   }
 
   /** Notes a store into one of this class's fields, made right after {@code previousCall}. */

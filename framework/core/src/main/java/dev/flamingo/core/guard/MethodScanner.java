@@ -45,6 +45,7 @@ final class MethodScanner extends MethodVisitor {
   @Override
   public void visitMethodInsn(int opcode, String owner, String method, String descriptor, boolean itf) {
     checkCall(opcode, owner, method, descriptor, "");
+    scanned.called(owner, method, descriptor);
     previousCall = owner + "." + method;
   }
 
@@ -54,6 +55,7 @@ final class MethodScanner extends MethodVisitor {
       if (arg instanceof Handle handle && handle.getTag() >= Opcodes.H_INVOKEVIRTUAL) {
         checkCall(opcodeOf(handle), handle.getOwner(), handle.getName(), handle.getDesc(),
             " (method reference)");
+        scanned.called(handle.getOwner(), handle.getName(), handle.getDesc());
       }
     }
     previousCall = null;
@@ -68,11 +70,14 @@ final class MethodScanner extends MethodVisitor {
     if (store && previousCall != null && HASH_COLLECTIONS.contains(previousCall)) {
       scanned.hashCollectionStored(owner, field, previousCall);
     }
-    if (opcode == Opcodes.PUTSTATIC && !owner.equals(scanned.internalName())) {
+    // A scanned class's own static fields are judged at their declaration; a helper's are judged here.
+    boolean declaredHere = owner.equals(scanned.internalName());
+    boolean judgedAtDeclaration = declaredHere && !scanned.isHelper();
+    if (opcode == Opcodes.PUTSTATIC && !judgedAtDeclaration && !(declaredHere && name.equals("<clinit>"))) {
       report("write to static field " + Calls.simpleName(owner) + "." + field, Category.STATIC_STATE,
           Category.STATIC_STATE.advice, owner);
     }
-    if (opcode == Opcodes.GETSTATIC && !owner.equals(scanned.internalName())
+    if (opcode == Opcodes.GETSTATIC && !judgedAtDeclaration
         && scanned.types().isFinalStaticField(owner, field).map(isFinal -> !isFinal).orElse(false)) {
       report("read of non-final static field " + Calls.simpleName(owner) + "." + field,
           Category.STATIC_STATE, "pass the value in through the model's options or an event", owner);

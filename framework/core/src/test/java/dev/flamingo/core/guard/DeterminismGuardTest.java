@@ -53,7 +53,9 @@ class DeterminismGuardTest {
         call("MethodRefClock", "System.currentTimeMillis() (method reference)", "use now()"),
         call("AnonymousClock", "System.nanoTime()", "use now()"),
         call("InnerRandom", "Math.random()", "use random()"),
-        call("InheritedClock", "System.currentTimeMillis()", "use now()"));
+        call("InheritedClock", "System.currentTimeMillis()", "use now()"),
+        call("HelperClock", "System.currentTimeMillis()", "use now()"),
+        call("HelperStatic", "read of non-final static field HazardFixtures.Stopwatch.nextId", "options"));
   }
 
   private static Arguments call(String fixture, String what, String advice) {
@@ -114,11 +116,12 @@ class DeterminismGuardTest {
   }
 
   @Test
-  void lambdaAnonymousInnerAndInheritedCodeIsReportedWhereItLives() {
+  void lambdaAnonymousInnerInheritedAndHelperCodeIsReportedWhereItLives() {
     assertTrue(only(HazardFixtures.LambdaClock.class).member().startsWith("lambda$later$"));
     assertTrue(only(HazardFixtures.AnonymousClock.class).className().endsWith("$AnonymousClock$1"));
     assertTrue(only(HazardFixtures.InnerRandom.class).className().endsWith("$InnerRandom$Dice"));
     assertTrue(only(HazardFixtures.InheritedClock.class).className().endsWith("$ClockBase"));
+    assertTrue(only(HazardFixtures.HelperClock.class).className().endsWith("$Stopwatch"));
   }
 
   @Test
