@@ -405,7 +405,7 @@ public final class JoinParameters {
                     "eventRateLimit must be 1..60 per second; got " + eventRateLimit);
             check(problems, apiKey == null || (!apiKey.isEmpty() && apiKey.length() <= MAX_NAME),
                     "apiKey must be 1.." + MAX_NAME + " characters; got \"" + apiKey + "\"");
-            check(problems, snapshotAfterCpuMs >= 100, "snapshotAfterCpuMs must be >= 100; got " + snapshotAfterCpuMs);
+            check(problems, snapshotAfterCpuMs >= 1, "snapshotAfterCpuMs must be >= 1; got " + snapshotAfterCpuMs);
             checkUrls(problems);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("invalid join parameters: " + String.join("; ", problems));

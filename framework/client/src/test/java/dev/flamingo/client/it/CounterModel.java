@@ -9,12 +9,14 @@ public class CounterModel extends Model {
     long checksum;
     long joins;
     long exits;
+    long blobs;
     byte[] ballast;
 
     @Override
     protected void init(Object options) {
         subscribe("counter", "add", this::onAdd);
         subscribe("counter", "ballast", this::onBallast);
+        subscribe("counter", "blob", this::onBlob);
         subscribe(sessionId(), "view-join", this::onJoin);
         subscribe(sessionId(), "view-exit", this::onExit);
     }
@@ -30,6 +32,10 @@ public class CounterModel extends Model {
         for (int i = 0; i < bytes; i++) {
             ballast[i] = (byte) (i * 7 + bytes);
         }
+    }
+
+    void onBlob(byte[] data) {
+        blobs++;
     }
 
     void onJoin(Object view) {
@@ -51,6 +57,10 @@ public class CounterModel extends Model {
 
     public long joins() {
         return joins;
+    }
+
+    public long blobs() {
+        return blobs;
     }
 
     public long exits() {

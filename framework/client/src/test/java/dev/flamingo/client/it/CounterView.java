@@ -7,17 +7,19 @@ import java.util.List;
 
 /** A headless root view that publishes counter events and records the synced events it saw. */
 public class CounterView extends View {
-    final CounterModel model;
     final List<Boolean> synced = new ArrayList<>();
 
     public CounterView(Model model) {
         super(model);
-        this.model = (CounterModel) model;
         subscribe(viewId(), "synced", (Boolean value) -> synced.add(value));
     }
 
     public void add(long n) {
         publish("counter", "add", n);
+    }
+
+    public void ballastData(byte[] data) {
+        publish("counter", "blob", data);
     }
 
     public void ballast(int bytes) {

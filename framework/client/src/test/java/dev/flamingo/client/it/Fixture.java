@@ -47,7 +47,8 @@ final class Fixture implements AutoCloseable {
                 .model(CounterModel.class)
                 .view((model, options) -> new CounterView(model))
                 .box(server.httpUri())
-                .problems(problems::add);
+                .problems(problems::add)
+                .debug(System.getProperty("flamingo.debug", ""));
     }
 
     Session join(JoinParameters.Builder params) throws Exception {

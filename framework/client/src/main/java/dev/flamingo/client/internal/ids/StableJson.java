@@ -54,7 +54,7 @@ public final class StableJson {
         for (int i = 0; i < items.size(); i++) {
             copy.add(copy(items.get(i), path + "[" + i + "]"));
         }
-        return java.util.Collections.unmodifiableList(copy);
+        return copy;
     }
 
     private static void write(Object value, String path, StringBuilder out) {

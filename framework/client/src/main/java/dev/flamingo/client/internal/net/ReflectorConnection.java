@@ -68,6 +68,9 @@ public final class ReflectorConnection {
         if (keepAlive != null) {
             throw new IllegalStateException("connection already started");
         }
+        long now = clockMs.getAsLong();
+        lastSent = now;
+        lastReceived = now;
         keepAlive = timer.scheduleWithFixedDelay(this::checkAlive, KEEP_ALIVE_PERIOD_MS, KEEP_ALIVE_PERIOD_MS,
                 TimeUnit.MILLISECONDS);
         attempt();

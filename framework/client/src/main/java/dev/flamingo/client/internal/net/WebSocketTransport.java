@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
@@ -22,7 +24,13 @@ import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientContainer;
 public final class WebSocketTransport implements Transport {
 
     private static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
+    private static final long CONNECT_TIMEOUT_MS = 5_000;
     private static final ClientManager CLIENT = createClient();
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "flamingo-connect-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
     private static final ExecutorService CONNECTORS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "flamingo-connect");
         t.setDaemon(true);
@@ -43,7 +51,7 @@ public final class WebSocketTransport implements Transport {
         ClientManager client = ClientManager.createClient(GrizzlyClientContainer.class.getName());
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         client.getProperties().put(ClientProperties.INCOMING_BUFFER_SIZE, MAX_FRAME_BYTES);
-        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, 10_000L);
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) CONNECT_TIMEOUT_MS);
         return client;
     }
 
@@ -52,6 +60,13 @@ public final class WebSocketTransport implements Transport {
         this.listener = listener;
         // A blocking connect on a helper thread: Tyrus reports a refused async connect only through its
         // Future, never to the endpoint, so the failure would otherwise go unnoticed.
+        // Our own deadline too: a socket closed during the handshake can leave Tyrus waiting indefinitely.
+        WATCHDOG.schedule(() -> {
+            if (session == null) {
+                reportClosed(CloseCodes.ABNORMAL, "no WebSocket handshake with " + uri + " within "
+                        + CONNECT_TIMEOUT_MS + " ms");
+            }
+        }, CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         CONNECTORS.execute(() -> {
             try {
                 CLIENT.connectToServer(new Handler(), ClientEndpointConfig.Builder.create().build(), uri);

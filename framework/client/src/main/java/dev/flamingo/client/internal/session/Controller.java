@@ -68,6 +68,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private static final long FRAME_MS = 16;
     private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
     private static final long SYNCED_ANNOUNCE_DELAY_MS = 200;
+    private static final long SNAPSHOT_MIN_POLL_GAP_MS = 5000;
 
     private final JoinParameters params;
     private final Registry registry;
@@ -109,7 +110,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private long ffStartTime;
     private long syncCandidateSince = -1;
     private double cpuTimeMs;
-    private long lastPollRequest = Long.MIN_VALUE;
+    private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
     private ScheduledFuture<?> joinTimeout;
     private ScheduledFuture<?> rejoinTimer;
     private ScheduledFuture<?> localTicks;
@@ -719,14 +720,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         boolean due = forced || cpuTimeMs > params.snapshotAfterCpuMs();
-        if (!due || vm.time() - lastPollRequest < 5000) {
+        if (!due || vm.time() - lastPollRequest < SNAPSHOT_MIN_POLL_GAP_MS) {
             return;
         }
         cpuTimeMs = 0;
         lastPollRequest = vm.time();
         debug(DebugFlag.SNAPSHOT, () -> "requesting a snapshot poll at " + vm.time());
         sendFrame(encoder.sendTagged(vm.time(), seal(Payload.Kind.SNAPSHOT_POLL, List.of(), null),
-                "pollForSnapshot", 5000));
+                "pollForSnapshot", SNAPSHOT_MIN_POLL_GAP_MS));
     }
 
     // ---- VmHost ----
@@ -832,6 +833,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         cancel(localTicks);
         cancel(rejoinTimer);
         rejoinTimer = null;
+        lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
         vm = null;
         converter = null;
         rootModel = null;

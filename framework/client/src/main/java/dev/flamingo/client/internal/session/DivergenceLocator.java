@@ -88,7 +88,8 @@ final class DivergenceLocator {
         var ids = c.ids();
         String path = String.format(Locale.ROOT, "apps/%s/diverge/%s/%010d_%s", c.parameters().appId(),
                 ids.sessionId(), time, c.viewId());
-        Threads.WORKERS.execute(() -> {
+        // A thread of its own, named after this replica, so the replay runs "as" this replica.
+        Thread replayer = new Thread(() -> {
             try {
                 String chain = hashChain(snapshot, replay);
                 byte[] sealed = c.envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), chain.getBytes(StandardCharsets.UTF_8));
@@ -98,7 +99,9 @@ final class DivergenceLocator {
             } catch (IOException | RuntimeException e) {
                 c.loop().execute(() -> c.problem(new SessionProblem.Warning("cannot locate divergence: " + e)));
             }
-        });
+        }, "flamingo-replay-" + c.viewId());
+        replayer.setDaemon(true);
+        replayer.start();
     }
 
     /** Replays on a scratch VM owned by this worker thread; one line "seq hash" per message. */

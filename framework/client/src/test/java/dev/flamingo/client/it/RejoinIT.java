@@ -1,0 +1,105 @@
+package dev.flamingo.client.it;
+
+import static dev.flamingo.client.it.Fixture.add;
+import static dev.flamingo.client.it.Fixture.await;
+import static dev.flamingo.client.it.Fixture.on;
+import static dev.flamingo.client.it.Fixture.summary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.flamingo.client.Session;
+import dev.flamingo.core.View;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Connection drops shorter and longer than rejoinLimit, and a reflector restarted underneath its clients. */
+class RejoinIT {
+
+    @TempDir
+    Path dataDir;
+    private Fixture fixture;
+    private TcpProxy proxy;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+        }
+        fixture.close();
+    }
+
+    private static View awaitView(Session s, View old, boolean same) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            View v = on(s, s::view);
+            if (v != null && (same == (v == old)) && s.isSynced()) {
+                return v;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("view not " + (same ? "kept" : "rebuilt") + " within 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void dropShorterThanRejoinLimitIsSeamless() throws Exception {
+        fixture = new Fixture(null);
+        proxy = new TcpProxy(fixture.server.port());
+        Session a = fixture.join(fixture.params("drop").rejoinLimit(5000));
+        Session b = fixture.join(fixture.params("drop").box(proxy.box()).rejoinLimit(5000));
+        add(a, 1);
+        await(List.of(a, b), m -> m.events() == 1);
+        View view = on(b, b::view);
+        proxy.cut();
+        add(a, 2); // b misses it live and gets it from the SYNC
+        Thread.sleep(300);
+        proxy.heal();
+        add(b, 3);
+        await(List.of(a, b), m -> m.events() == 3);
+        assertSame(view, awaitView(b, view, true));
+        assertEquals(summary(a), summary(b));
+        assertEquals(0L, (long) on(a, () -> Fixture.model(a).exits()));
+    }
+
+    @Test
+    void dropLongerThanRejoinLimitReboots() throws Exception {
+        fixture = new Fixture(null);
+        proxy = new TcpProxy(fixture.server.port());
+        Session a = fixture.join(fixture.params("reboot").rejoinLimit(300));
+        Session b = fixture.join(fixture.params("reboot").box(proxy.box()).rejoinLimit(300));
+        add(a, 1);
+        await(List.of(a, b), m -> m.events() == 1);
+        View view = on(b, b::view);
+        proxy.cut();
+        add(a, 2);
+        Thread.sleep(1500);
+        proxy.heal();
+        View rebuilt = awaitView(b, view, false);
+        assertNotSame(view, rebuilt);
+        add(b, 3);
+        await(List.of(a, b), m -> m.events() == 3);
+        assertEquals(summary(a), summary(b));
+    }
+
+    @Test
+    void reflectorRestartedUnderneathRunningClients() throws Exception {
+        fixture = new Fixture(dataDir);
+        Session a = fixture.join(fixture.params("restart").rejoinLimit(10_000));
+        Session b = fixture.join(fixture.params("restart").rejoinLimit(10_000));
+        add(a, 1);
+        add(b, 2);
+        await(List.of(a, b), m -> m.events() == 2);
+        fixture.server.close();
+        fixture.start();
+        add(a, 3);
+        add(b, 4);
+        await(List.of(a, b), m -> m.events() == 4);
+        assertEquals(summary(a), summary(b));
+    }
+}
