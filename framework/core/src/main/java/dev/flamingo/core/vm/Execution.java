@@ -114,6 +114,10 @@ final class Execution {
   }
 
   private void runViewEvent(ExternalMessage.ModelEvent event) {
+    if (ViewsTable.isSystemEvent(state.sessionId, event.scope(), event.event())) {
+      callHost(() -> host.onWarning("ignored a reflected " + event.event() + ": only peers messages produce it"));
+      return;
+    }
     Object data;
     try {
       data = event.data() == null ? null : codec.decodePayload(event.data());

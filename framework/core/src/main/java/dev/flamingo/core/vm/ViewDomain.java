@@ -75,6 +75,10 @@ public final class ViewDomain {
   public void publish(View view, String scope, String event, Object data) {
     requireAttached(view, "publish");
     Topics.check(scope, event, false);
+    if (ViewsTable.isSystemEvent(vm.sessionId(), scope, event)) {
+      throw new IllegalArgumentException(event + " is published by the VM when the reflector reports a view joining"
+          + " or leaving; views cannot publish it");
+    }
     if (vm.isModelSubscribed(scope, event)) {
       host.sendToReflector(new ExternalMessage.ModelEvent(scope, event, data == null ? null : vm.encodeEvent(data)));
     }

@@ -35,6 +35,11 @@ final class ViewsTable {
     }
   }
 
+  /** True for {@code sessionId:view-join/view-exit}, which only the VM publishes (from peers messages). */
+  static boolean isSystemEvent(String sessionId, String scope, String event) {
+    return scope.equals(sessionId) && (event.equals(JOIN) || event.equals(EXIT));
+  }
+
   /** An event to publish model-only: {@link #JOIN} or {@link #EXIT} with its payload. */
   record Change(String event, Object payload) {}
 

@@ -98,6 +98,12 @@ class ViewDomainTest {
   }
 
   @Test
+  void viewsCannotPublishViewJoinOrViewExit() {
+    assertThrows(IllegalArgumentException.class, () -> view.send("session-1", "view-join", "x"));
+    assertEquals(List.of(), host.sent);
+  }
+
+  @Test
   void viewToViewEventsAreDeliveredLocally() {
     view.listen("local", "e", Handling.QUEUED);
     view.send("local", "e", "d");

@@ -68,6 +68,13 @@ class ViewsTableTest {
   }
 
   @Test
+  void reflectedViewJoinEventsAreIgnoredOnlyPeersMessagesCount() {
+    stream.send(10, new ExternalMessage.ModelEvent("vt", "view-join", vm.encodeEvent("mallory")));
+    assertEquals(List.of(), events());
+    assertEquals(List.of("ignored a reflected view-join: only peers messages produce it"), host.warnings);
+  }
+
+  @Test
   void theViewsTableIsInTheSnapshot() {
     stream.send(10, peers(List.of("a", "b"), List.of(), 2)).send(20, peers(List.of("a"), List.of(), 3));
     VirtualMachine copy = VirtualMachine.restore(ReplicaTest.REGISTRY, vm.snapshot().bytes(), new TestHost());
