@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client socket of one session. Protocol fields are owned by the session's executor; the channel
@@ -15,6 +16,7 @@ import java.util.List;
  * after the session's journal has been written (the write-before-relay rule).
  */
 final class Connection {
+    private static final long CLOSE_GRACE_SECONDS = 2;
     final Channel channel;
     final String sessionId;
     final String remote;
@@ -71,6 +73,8 @@ final class Connection {
             metrics.slowConsumers.increment();
             metrics.reject("slow_consumer");
             close(CloseReason.UNRESPONSIVE, "client unresponsive: outbound buffer full");
+            // A client that does not read will not read a close frame either.
+            channel.close();
             return;
         }
         for (ByteBuf frame : pending) {
@@ -82,14 +86,17 @@ final class Connection {
 
     /** Sends a close frame with the code and reason, then closes the socket; drops anything queued. */
     void close(CloseReason reason, String text) {
+        gone = true;
         discardPending();
         closeChannel(channel, reason, text);
     }
 
+    /** Sends the close frame and closes; a peer that never takes the frame is cut off after a grace. */
     static void closeChannel(Channel channel, CloseReason reason, String text) {
         if (channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(reason.code(), truncate(text)))
                    .addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
         }
     }
 

@@ -4,9 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger;
@@ -27,11 +24,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Design. Every method runs on {@link #executor}, one Netty event loop chosen when the session is
  * created; sockets on other loops hand their frames over as tasks, so stamping, broadcast, SYNC (the
  * snapshot of {@code messages}) and the move of a joiner into the broadcast set are atomic with respect
- * to each other without locks. Nothing is written to a socket directly: frames are queued on the
- * {@link Connection}s and a single commit task per burst first writes the journal to the OS, then
- * flushes the sockets. So no client ever sees a message that a crash could lose, and a burst of
- * messages costs one write syscall and one flush per client. Sessions share nothing, so a bad frame in
- * one cannot affect another.
+ * to each other without locks. Sockets are moved onto the session's loop when they connect, so the
+ * hand-over is usually a plain call. Nothing is written to a socket directly: frames go through the
+ * {@link Outbox}, whose commit writes the journal to the OS before flushing the sockets, so no client
+ * ever sees a message that a crash could lose. Sessions share nothing, so a bad frame in one cannot
+ * affect another.
  */
 final class Session {
     static final long USERS_INTERVAL_MS = 200;
@@ -49,12 +46,11 @@ final class Session {
     private final Journal journal;
     private final Set<Connection> sockets = new LinkedHashSet<>();
     private final List<Connection> clients = new ArrayList<>();
-    private final Set<Connection> dirty = new LinkedHashSet<>();
-    private final Users users = new Users();
+    private final UsersBatcher users = new UsersBatcher(this);
+    private final Outbox outbox;
     private final Tallies tallies;
     private SessionClock clock;
     private boolean started;
-    private boolean commitScheduled;
     private boolean loggedStart;
     private ScheduledFuture<?> ticker;
     private ScheduledFuture<?> unloadTimer;
@@ -73,6 +69,7 @@ final class Session {
         this.services = services;
         this.journal = journal;
         this.tallies = new Tallies(this);
+        this.outbox = new Outbox(id, executor, journal, services, this::storageFailed);
         this.st = loaded != null ? loaded : new SessionState();
         this.st.id = id;
         this.started = loaded != null;
@@ -97,7 +94,7 @@ final class Session {
     void detach(Connection conn) {
         conn.gone = true;
         sockets.remove(conn);
-        dirty.remove(conn);
+        outbox.forget(conn);
         lastUsedMillis = System.currentTimeMillis();
         if (clients.contains(conn)) {
             long delay = st.leaveDelayMs;
@@ -636,18 +633,7 @@ final class Session {
     // ---- output ----
 
     private void broadcast(String text) {
-        List<String> parts = Chunker.split(text, services.config().chunkChars());
-        for (String part : parts) {
-            ByteBuf buf = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part);
-            for (Connection c : clients) {
-                if (c.active && !c.gone) {
-                    c.enqueue(buf.retainedDuplicate());
-                    dirty.add(c);
-                }
-            }
-            buf.release();
-        }
-        scheduleCommit();
+        outbox.broadcast(text, clients);
     }
 
     private void broadcastControl(String text) {
@@ -655,98 +641,15 @@ final class Session {
     }
 
     void send(Connection conn, String text) {
-        for (String part : Chunker.split(text, services.config().chunkChars())) {
-            if (conn.enqueue(ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part))) {
-                dirty.add(conn);
-            }
-        }
-        scheduleCommit();
+        outbox.send(conn, text);
     }
 
     private void scheduleCommit() {
-        if (!commitScheduled && !dirty.isEmpty()) {
-            commitScheduled = true;
-            executor.execute(this::commit);
-        }
+        outbox.scheduleCommit();
     }
 
-    /** Journal first, then sockets: the write-before-relay rule. */
-    private void commit() {
-        commitScheduled = false;
-        try {
-            journal.commit();
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "journal-failed session=" + id + ": closing its sockets, nothing relayed", e);
-            services.metrics().reject("journal_error");
-            new ArrayList<>(sockets).forEach(c -> c.close(CloseReason.RECONNECT, "storage failure"));
-            dirty.clear();
-            return;
-        }
-        for (Connection c : dirty) {
-            c.commit();
-        }
-        dirty.clear();
-    }
-
-    private final class Users {
-        private final List<JsonElement> joined = new ArrayList<>();
-        private final List<JsonElement> left = new ArrayList<>();
-        private boolean scheduled;
-
-        /** A synced client becomes active; a pending leave of the same user cancels instead. */
-        void joined(Connection c) {
-            if (c.user == null || c.active) {
-                return;
-            }
-            c.active = true;
-            if (!left.remove(c.user)) {
-                joined.add(c.user);
-            }
-            schedule();
-        }
-
-        void left(Connection c) {
-            if (!c.active) {
-                return;
-            }
-            c.active = false;
-            if (!joined.remove(c.user)) {
-                left.add(c.user);
-            }
-            schedule();
-        }
-
-        private void schedule() {
-            if (!scheduled) {
-                scheduled = true;
-                executor.schedule(() -> guarded(null, this::flush), USERS_INTERVAL_MS, TimeUnit.MILLISECONDS);
-            }
-        }
-
-        private void flush() {
-            scheduled = false;
-            int active = activeCount();
-            if (active > 0) {
-                JsonObject payload = new JsonObject();
-                payload.addProperty("what", "users");
-                payload.addProperty("active", active);
-                payload.addProperty("total", clients.size());
-                if (!joined.isEmpty()) {
-                    payload.add("joined", array(joined));
-                }
-                if (!left.isEmpty()) {
-                    payload.add("left", array(left));
-                }
-                submitReflectorMessage(payload);
-            }
-            joined.clear();
-            left.clear();
-        }
-
-        private JsonArray array(List<JsonElement> users) {
-            JsonArray a = new JsonArray();
-            users.forEach(u -> a.add(u.deepCopy()));
-            return a;
-        }
+    /** The journal could not be written: nothing queued may be relayed, so every client must resync. */
+    private void storageFailed() {
+        new ArrayList<>(sockets).forEach(c -> c.close(CloseReason.RECONNECT, "storage failure"));
     }
 }

@@ -1,0 +1,90 @@
+package dev.flamingo.reflector.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.concurrent.EventExecutor;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A session's outgoing frames. Frames are encoded once, queued on their connections and released by one
+ * commit task per burst, which writes the journal to the OS first and only then flushes the sockets:
+ * the write-before-relay rule, at the cost of one write syscall and one flush per client per burst.
+ * Long frames are split into Croquet's {@code _CHUNK} pieces. Owned by the session's executor.
+ */
+final class Outbox {
+    private static final Logger LOG = System.getLogger(Outbox.class.getName());
+    private final String sessionId;
+    private final EventExecutor executor;
+    private final Journal journal;
+    private final SessionServices services;
+    private final Runnable onStorageFailure;
+    private final Set<Connection> dirty = new LinkedHashSet<>();
+    private boolean commitScheduled;
+
+    Outbox(String sessionId, EventExecutor executor, Journal journal, SessionServices services,
+           Runnable onStorageFailure) {
+        this.sessionId = sessionId;
+        this.executor = executor;
+        this.journal = journal;
+        this.services = services;
+        this.onStorageFailure = onStorageFailure;
+    }
+
+    /** Queues {@code text} for every active client, encoding it once. */
+    void broadcast(String text, List<Connection> clients) {
+        for (String part : Chunker.split(text, services.config().chunkChars())) {
+            ByteBuf buf = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part);
+            for (Connection c : clients) {
+                if (c.active && !c.gone) {
+                    c.enqueue(buf.retainedDuplicate());
+                    dirty.add(c);
+                }
+            }
+            buf.release();
+        }
+        scheduleCommit();
+    }
+
+    void send(Connection conn, String text) {
+        for (String part : Chunker.split(text, services.config().chunkChars())) {
+            if (conn.enqueue(ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part))) {
+                dirty.add(conn);
+            }
+        }
+        scheduleCommit();
+    }
+
+    void forget(Connection conn) {
+        dirty.remove(conn);
+    }
+
+    void scheduleCommit() {
+        if (!commitScheduled && !dirty.isEmpty()) {
+            commitScheduled = true;
+            executor.execute(this::commit);
+        }
+    }
+
+    /** Journal first, then sockets. */
+    private void commit() {
+        commitScheduled = false;
+        try {
+            journal.commit();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "journal-failed session=" + sessionId + ": closing its sockets, nothing relayed", e);
+            services.metrics().reject("journal_error");
+            dirty.clear();
+            onStorageFailure.run();
+            return;
+        }
+        for (Connection c : dirty) {
+            c.commit();
+        }
+        dirty.clear();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.flamingo.reflector.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Croquet's {@code users} messages: joins and leaves are collected for 200 ms and sent as one sequenced
+ * {@code {what: "users", active, total, joined?, left?}}; a join and a leave of the same user within one
+ * batch cancel out. The joining client waits for its own view in such a message, so one always follows
+ * a SYNC. Owned by the session's executor.
+ */
+final class UsersBatcher {
+    private final Session session;
+    private final List<JsonElement> joined = new ArrayList<>();
+    private final List<JsonElement> left = new ArrayList<>();
+    private boolean scheduled;
+
+    UsersBatcher(Session session) {
+        this.session = session;
+    }
+
+    /** A synced client becomes active; a pending leave of the same user cancels instead. */
+    void joined(Connection c) {
+        if (c.user == null || c.active) {
+            return;
+        }
+        c.active = true;
+        if (!left.remove(c.user)) {
+            joined.add(c.user);
+        }
+        schedule();
+    }
+
+    void left(Connection c) {
+        if (!c.active) {
+            return;
+        }
+        c.active = false;
+        if (!joined.remove(c.user)) {
+            left.add(c.user);
+        }
+        schedule();
+    }
+
+    private void schedule() {
+        if (!scheduled) {
+            scheduled = true;
+            session.executor.schedule(() -> session.guarded(null, this::flush), Session.USERS_INTERVAL_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flush() {
+        scheduled = false;
+        int active = session.activeCount();
+        if (active > 0) {
+            JsonObject payload = new JsonObject();
+            payload.addProperty("what", "users");
+            payload.addProperty("active", active);
+            payload.addProperty("total", session.clientCount());
+            if (!joined.isEmpty()) {
+                payload.add("joined", array(joined));
+            }
+            if (!left.isEmpty()) {
+                payload.add("left", array(left));
+            }
+            session.submitReflectorMessage(payload);
+        }
+        joined.clear();
+        left.clear();
+    }
+
+    private JsonArray array(List<JsonElement> users) {
+        JsonArray a = new JsonArray();
+        users.forEach(u -> a.add(u.deepCopy()));
+        return a;
+    }
+}
