@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,8 +25,10 @@ import org.objectweb.asm.ClassWriter;
  * shares a session. Thread rule: immutable, any thread; its {@link Builder} is confined to one thread.
  *
  * <p>A class's bytecode is that of {@link ClassFiles#closure} (the class, its nested classes and lambda
- * bodies, its application supertypes) with debug attributes (source file, line numbers, local variable
- * names) removed: editing a comment or renaming a local does not change behaviour, so it keeps the id.
+ * bodies, its application supertypes) plus the helper classes of the same jar or directory that its
+ * code calls (as {@link DeterminismGuard} follows them), with debug attributes (source file, line
+ * numbers, local variable names) removed: editing a comment or renaming a local does not change
+ * behaviour, so it keeps the id.
  */
 public final class CodeIdentity {
   private static final String FORMAT = "flamingo-code-identity/1";
@@ -123,7 +127,7 @@ public final class CodeIdentity {
       out.writeInt(classes.size());
       for (Map.Entry<String, Class<?>> entry : classes.entrySet()) {
         writeText(out, entry.getKey());
-        var files = ClassFiles.closure(entry.getValue());
+        List<ClassFiles.ClassFile> files = codeOf(entry.getValue());
         out.writeInt(files.size());
         for (ClassFiles.ClassFile file : files) {
           writeText(out, file.internalName());
@@ -133,6 +137,15 @@ public final class CodeIdentity {
         }
       }
     }
+  }
+
+  /** The class's own code plus the helper classes it reaches, as the guard defines them. */
+  private static List<ClassFiles.ClassFile> codeOf(Class<?> type) {
+    GuardScan scan = new GuardScan(type);
+    scan.run();
+    List<ClassFiles.ClassFile> files = new ArrayList<>(ClassFiles.closure(type));
+    files.addAll(scan.helperClassFiles());
+    return files;
   }
 
   private static byte[] withoutDebugInfo(byte[] classFile) {

@@ -53,6 +53,12 @@ final class GuardScan {
     return List.copyOf(hazards);
   }
 
+  /** After {@link #run()}: the helper classes whose methods the code reaches, sorted by name. */
+  List<ClassFiles.ClassFile> helperClassFiles() {
+    return helperMethodsDone.keySet().stream().sorted()
+        .map(name -> new ClassFiles.ClassFile(name, helperClasses.get(name).bytes())).toList();
+  }
+
   private void collect(ClassScanner scanner, List<Hazard> hazards) {
     for (Finding finding : scanner.findings()) {
       boolean waived = scanner.waivers().covers(finding);

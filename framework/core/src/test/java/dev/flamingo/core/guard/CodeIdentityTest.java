@@ -20,6 +20,10 @@ class CodeIdentityTest {
         int count;
         void tick() { count += %s; }
         Runnable later() { return new Runnable() { public void run() { count = %s; } }; }
+        void bump() { count += Steps.size(); }
+      }
+      class Steps {
+        static int size() { return %s; }
       }
       """;
 
@@ -45,9 +49,15 @@ class CodeIdentityTest {
   }
 
   @Test
+  void changedHelperClassThatModelCodeCallsGivesANewId() throws Exception {
+    assertNotEquals(idOf(counter("a", "1", "0", "3")), idOf(counter("b", "1", "0", "4")));
+  }
+
+  @Test
   void movedLinesAndCommentsKeepTheId() throws Exception {
     Class<?> original = counter("a", "1", "0");
-    Class<?> moved = compile("moved", "// a comment that shifts every line\n\n" + COUNTER.formatted("1", "0"));
+    Class<?> moved = compile("moved",
+        "// a comment that shifts every line\n\n" + COUNTER.formatted("1", "0", "3"));
     assertEquals(idOf(original), idOf(moved));
   }
 
@@ -101,8 +111,11 @@ class CodeIdentityTest {
   }
 
   private static Class<?> counter(String copy, String step, String reset) throws Exception {
-    String source = COUNTER.formatted(step, reset);
-    return compile(copy + step + reset, source);
+    return counter(copy, step, reset, "3");
+  }
+
+  private static Class<?> counter(String copy, String step, String reset, String helperStep) throws Exception {
+    return compile(copy + step + reset + helperStep, COUNTER.formatted(step, reset, helperStep));
   }
 
   private static Class<?> compile(String key, String source) throws Exception {
