@@ -15,7 +15,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Collects the findings, waivers and nesting of one class file. Thread rule: confined to one scan.
+ * Collects the findings, waivers, enclosing class and calls of one class file. Thread rule: confined to one scan.
  *
  * <p>Static state rule (sound without data flow): a model's static field must be final, and when its
  * type is known to be mutable (an array, a {@code java.util} collection or map, an atomic, a builder,
@@ -37,7 +37,6 @@ final class ClassScanner extends ClassVisitor {
   private String outerClass;
   private String outerMethod;
   private Waivers waivers;
-  private final List<String> nested = new ArrayList<>();
   private final Map<String, FieldDecl> fields = new LinkedHashMap<>();
   private final Set<String> immutableStatics = new HashSet<>();
   private final Map<String, String> hashCollections = new HashMap<>();
@@ -88,8 +87,6 @@ final class ClassScanner extends ClassVisitor {
   public void visitInnerClass(String name, String outerName, String innerName, int access) {
     if (name.equals(internalName) && outerName != null) {
       outerClass = outerName;
-    } else if (name.startsWith(internalName + "$")) {
-      nested.add(name);
     }
   }
 
@@ -230,10 +227,6 @@ final class ClassScanner extends ClassVisitor {
   /** The enclosing method (name + descriptor) of a local or anonymous class, else null. */
   String outerMethod() {
     return outerMethod;
-  }
-
-  List<String> nested() {
-    return nested;
   }
 
   List<Finding> findings() {

@@ -23,15 +23,17 @@ final class Waivers {
     this.className = className;
   }
 
-  /** A visitor for the annotation if it is a waiver on {@code site}, else null. */
+  /** A visitor that records the annotation if it is a waiver on the class, else null (ignore it). */
   AnnotationVisitor onClass(String descriptor) {
     return reader(descriptor, "class " + className, reason -> wholeClass = true);
   }
 
+  /** As {@link #onClass}, for a method or constructor. */
   AnnotationVisitor onMethod(String descriptor, String name, String desc) {
     return reader(descriptor, className + "." + name, reason -> methods.put(name + desc, reason));
   }
 
+  /** As {@link #onClass}, for a field. */
   AnnotationVisitor onField(String descriptor, String name) {
     return reader(descriptor, className + "." + name, reason -> fields.put(name, reason));
   }
