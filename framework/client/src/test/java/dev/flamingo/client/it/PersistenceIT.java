@@ -1,0 +1,67 @@
+package dev.flamingo.client.it;
+
+import static dev.flamingo.client.it.Fixture.on;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flamingo.client.JoinParameters;
+import dev.flamingo.client.Session;
+import dev.flamingo.core.Registry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** persistSession: data saved by one code version reaches the next version's root init. */
+class PersistenceIT {
+
+    private Fixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new Fixture(null);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private JoinParameters.Builder params(int version) {
+        Registry registry = Registry.builder().register("it.Notes", NotesModel.class).constant("version", version).build();
+        return fixture.params("notes").registry(registry).model(NotesModel.class)
+                .view((model, options) -> new NotesView(model));
+    }
+
+    private boolean saved() throws Exception {
+        try (Stream<Path> files = Files.walk(fixture.server.filesDir())) {
+            return files.anyMatch(p -> p.toString().contains("/save/") && Files.isRegularFile(p));
+        }
+    }
+
+    @Test
+    void newCodeVersionStartsFromPersistedData() throws Exception {
+        Session v1 = fixture.join(params(1));
+        on(v1, () -> {
+            ((NotesView) v1.view()).add("first");
+            ((NotesView) v1.view()).add("second");
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!saved()) {
+            assertTrue(System.nanoTime() < deadline, "nothing persisted within 20 s");
+            Thread.sleep(20);
+        }
+        Session v2 = fixture.join(params(2));
+        assertNotEquals(v1.id(), v2.id());
+        assertEquals(v1.persistentId(), v2.persistentId());
+        List<String> restored = on(v2, () -> ((NotesModel) v2.model()).notes());
+        assertTrue(restored.equals(List.of("first")) || restored.equals(List.of("first", "second")),
+                "restored " + restored);
+    }
+}
