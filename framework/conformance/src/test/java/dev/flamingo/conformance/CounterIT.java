@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
 import dev.flamingo.reflector.ReflectorServer;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two Croquet clients of one counter session end with identical models. */
+/** Two Croquet clients of one counter session end with identical models, and time runs on ticks. */
 class CounterIT {
   private ReflectorServer server;
 
@@ -41,6 +42,10 @@ class CounterIT {
       assertEquals(stateA.get("log"), stateB.get("log"));
       assertEquals(stateA.get("presence"), stateB.get("presence"));
       assertEquals(2, stateB.get("viewCount").getAsInt());
+
+      long idleSince = stateA.get("time").getAsLong();
+      Poll.until("session time to advance by ticks alone", () -> Optional.of(a.state())
+          .filter(state -> state.get("time").getAsLong() >= idleSince + 500));
     }
   }
 }
