@@ -28,7 +28,8 @@ final class DiskJournal implements Journal {
     private final boolean fsyncAlways;
     private final Metrics metrics;
     private final StringBuilder buffer = new StringBuilder();
-    private FileChannel log;
+    /** Replaced by compaction on the session thread; read by the fsync timer. */
+    private volatile FileChannel log;
     private long generation;
     private volatile boolean dirty;
 

@@ -149,13 +149,18 @@ final class Session {
         }
     }
 
-    /** Drops a memory-only session nobody used for the retention period; true if it is gone. */
+    /** Drops a session nobody used for the retention period, with whatever it stored; true if it is gone. */
     boolean expireIfUnused(long nowMillis) {
         if (!sockets.isEmpty() || !clients.isEmpty()
                 || nowMillis - lastUsedMillis < services.config().retentionMs()) {
             return false;
         }
-        return services.registry().tryRemove(this);
+        if (!services.registry().tryRemove(this)) {
+            return false;
+        }
+        LOG.log(Level.INFO, "session-expired id={0}", id);
+        journal.delete();
+        return true;
     }
 
     /** Graceful shutdown: persist everything, then ask every client to reconnect. */
