@@ -35,6 +35,11 @@ final class Decoder {
 
   private static final Object PUSHED = new Object();
   private static final Object PENDING = new Object();
+  /**
+   * Nesting limit: legitimate depth is at most the object count (a long linked chain), while each
+   * level costs about 100 bytes of decoder memory, so this bounds hostile input to about 400 MB.
+   */
+  static final int MAX_DEPTH = 1 << 22;
   private static final int SEGMENT_BITS = 12;
   private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
 
@@ -111,6 +116,9 @@ final class Decoder {
   }
 
   private DecodeFrame push() {
+    if (depth == MAX_DEPTH) {
+      throw in.bad("objects nested deeper than " + MAX_DEPTH);
+    }
     if (depth == stack.length) {
       stack = Arrays.copyOf(stack, depth * 2);
     }
