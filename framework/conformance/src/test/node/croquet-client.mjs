@@ -2,6 +2,7 @@
 //
 // usage: node croquet-client.mjs <boxUrl> <sessionName> [rejoinLimitMs]
 // stdin commands: "send <n>" (publish an increment), "state" (report model state),
+//   "stream <base> <count> <intervalMs>" (publish base+1 .. base+count, one every intervalMs),
 //   "snapshot" (ask Croquet to poll for a snapshot now), "blip" (drop the WebSocket; Croquet reconnects),
 //   "leave" (Session.leave, then exit), "exit" (exit at once, without leaving).
 // stdout: Croquet's own logging, plus one "EVT {json}" line per event the tests assert on.
@@ -112,6 +113,18 @@ function state() {
 const commands = {
   send: (n) => session.view.publish("counter", "add", { from: session.view.viewId, n: Number(n) }),
   state,
+  stream: (base, count, intervalMs) => {
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent === Number(count)) {
+        clearInterval(timer);
+        emit("streamed", { count: sent });
+        return;
+      }
+      sent++;
+      session.view.publish("counter", "add", { from: session.view.viewId, n: Number(base) + sent });
+    }, Number(intervalMs));
+  },
   snapshot: () => controller.requestDebugSnapshot(),
   blip: () => controller.connection.socket.close(4000, "conformance test: network blip"),
   leave: async () => {
