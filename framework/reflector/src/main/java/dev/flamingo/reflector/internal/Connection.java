@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,7 @@ final class Connection {
         this.metrics = metrics;
     }
 
-    /** Queues one already-encoded text frame; takes ownership of {@code frame}. Returns false if dropped. */
+    /** Queues one complete wire frame ({@link WireFrames}); takes ownership. Returns false if dropped. */
     boolean enqueue(ByteBuf frame) {
         if (gone) {
             frame.release();
@@ -78,7 +77,7 @@ final class Connection {
             return;
         }
         for (ByteBuf frame : pending) {
-            channel.write(new TextWebSocketFrame(frame), channel.voidPromise());
+            channel.write(frame, channel.voidPromise());
         }
         pending.clear();
         channel.flush();

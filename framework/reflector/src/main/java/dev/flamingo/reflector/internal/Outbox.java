@@ -1,8 +1,6 @@
 package dev.flamingo.reflector.internal;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.EventExecutor;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -38,7 +36,7 @@ final class Outbox {
     /** Queues {@code text} for every active client, encoding it once. */
     void broadcast(String text, List<Connection> clients) {
         for (String part : Chunker.split(text, services.config().chunkChars())) {
-            ByteBuf buf = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part);
+            ByteBuf buf = WireFrames.text(part);
             for (Connection c : clients) {
                 if (c.active && !c.gone) {
                     c.enqueue(buf.retainedDuplicate());
@@ -52,7 +50,7 @@ final class Outbox {
 
     void send(Connection conn, String text) {
         for (String part : Chunker.split(text, services.config().chunkChars())) {
-            if (conn.enqueue(ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, part))) {
+            if (conn.enqueue(WireFrames.text(part))) {
                 dirty.add(conn);
             }
         }

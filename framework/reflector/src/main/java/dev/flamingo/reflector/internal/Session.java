@@ -285,14 +285,13 @@ final class Session {
 
     /** Croquet applies these from every JOIN: the last one wins. */
     private void applyJoinSettings(JoinRequest req) {
-        JsonObject before = new JsonObject();
-        before.addProperty("s", st.settingsJson());
+        String before = st.settingsJson();
         st.leaveDelayMs = req.leaveDelayMs();
         if (req.url() != null) {
             st.url = req.url();
         }
         st.flags = req.flags();
-        if (!before.get("s").getAsString().equals(st.settingsJson())) {
+        if (!before.equals(st.settingsJson())) {
             journal.settings(st.settingsJson());
         }
     }
