@@ -1,6 +1,6 @@
 // One unmodified Croquet client, driven line by line over stdin by the JUnit conformance tests.
 //
-// usage: node croquet-client.mjs <boxUrl> <sessionName> [rejoinLimitMs]
+// usage: node croquet-client.mjs <boxUrl> <sessionName> [rejoinLimitMs|-] [viewDataJson]
 // stdin commands: "send <n>" (publish an increment), "state" (report model state),
 //   "stream <base> <count> <intervalMs>" (publish base+1 .. base+count, one every intervalMs),
 //   "snapshot" (ask Croquet to poll for a snapshot now), "blip" (drop the WebSocket; Croquet reconnects),
@@ -19,7 +19,7 @@ globalThis.__CROQUET_DEVTOOLS__ = new EventTarget();
 const require = createRequire(import.meta.url);
 const Croquet = require("@croquet/croquet");
 
-const [box, name, rejoinLimit] = process.argv.slice(2);
+const [box, name, rejoinLimit, viewData] = process.argv.slice(2);
 
 function emit(event, data = {}) {
   process.stdout.write(`EVT ${JSON.stringify({ event, ...data })}\n`);
@@ -41,14 +41,19 @@ class Counter extends Croquet.Model {
     this.publish("counter", "changed", { count: this.count, from, n });
   }
 
-  viewJoined(viewId) {
-    this.presence.push(["join", viewId, this.now()]);
-    this.publish("counter", "presence", ["join", viewId, this.now()]);
+  // The payload is the viewId, or {viewId, viewData} for a client that joined with viewData.
+  viewJoined(view) {
+    this.record("join", view);
   }
 
-  viewExited(viewId) {
-    this.presence.push(["exit", viewId, this.now()]);
-    this.publish("counter", "presence", ["exit", viewId, this.now()]);
+  viewExited(view) {
+    this.record("exit", view);
+  }
+
+  record(what, view) {
+    const entry = typeof view === "string" ? [what, view, this.now()] : [what, view.viewId, this.now(), view.viewData];
+    this.presence.push(entry);
+    this.publish("counter", "presence", entry);
   }
 }
 Counter.register("FlamingoConformanceCounter");
@@ -59,7 +64,8 @@ class CounterView extends Croquet.View {
     this.model = model;
     emit("view", { viewId: this.viewId, count: model.count, time: model.now() });
     this.subscribe("counter", "changed", (change) => emit("changed", change));
-    this.subscribe("counter", "presence", ([what, viewId, time]) => emit("presence", { what, viewId, time }));
+    this.subscribe("counter", "presence", ([what, viewId, time, viewData]) =>
+      emit("presence", { what, viewId, time, viewData }));
   }
 }
 
@@ -86,7 +92,8 @@ const session = await Croquet.Session.join({
   view: CounterView,
   step: "manual",
   autoSleep: false,
-  ...(rejoinLimit === undefined ? {} : { rejoinLimit: Number(rejoinLimit) }),
+  ...(rejoinLimit === undefined || rejoinLimit === "-" ? {} : { rejoinLimit: Number(rejoinLimit) }),
+  ...(viewData === undefined ? {} : { viewData: JSON.parse(viewData) }),
 });
 const stepper = setInterval(() => session.step(performance.now()), 10);
 emit("joined", { viewId: session.view.viewId, sessionId: session.id, versionId: session.versionId });

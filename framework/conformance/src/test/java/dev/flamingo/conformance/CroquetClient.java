@@ -41,11 +41,20 @@ final class CroquetClient implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts a client of session {@code name} on the reflector at {@code box} and waits until it has joined. */
+  /**
+   * Starts a client of session {@code name} on the reflector at {@code box} and waits until it has
+   * joined; {@code rejoinLimitMs} null keeps Croquet's default.
+   */
   static CroquetClient join(String label, URI box, String name, Integer rejoinLimitMs) {
-    List<String> command = new ArrayList<>(List.of("node", "croquet-client.mjs", box.toString(), name));
-    if (rejoinLimitMs != null) {
-      command.add(String.valueOf(rejoinLimitMs));
+    return join(label, box, name, rejoinLimitMs, null);
+  }
+
+  /** As {@link #join(String, URI, String, Integer)}, with Croquet's {@code viewData} as JSON (or null). */
+  static CroquetClient join(String label, URI box, String name, Integer rejoinLimitMs, String viewDataJson) {
+    List<String> command = new ArrayList<>(List.of("node", "croquet-client.mjs", box.toString(), name,
+        rejoinLimitMs == null ? "-" : String.valueOf(rejoinLimitMs)));
+    if (viewDataJson != null) {
+      command.add(viewDataJson);
     }
     try {
       Process process = new ProcessBuilder(command).directory(Harness.nodeDir().toFile())

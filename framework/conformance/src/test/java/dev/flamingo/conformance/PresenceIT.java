@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * view-join and view-exit as Croquet clients expect them: a join for each client, no exit for a client
- * that reconnects within its rejoin limit, an exit only after the grace period for one that vanishes,
- * and an exit for one that leaves.
+ * view-join and view-exit as Croquet clients expect them: a join for each client (with its viewData),
+ * no exit for a client that reconnects within its rejoin limit, an exit only after the grace period for
+ * one that vanishes, and an exit for one that leaves.
  */
 class PresenceIT {
   private static final int REJOIN_LIMIT_MS = 1_000;
@@ -63,9 +63,12 @@ class PresenceIT {
       assertTrue(exitAfterMs >= REJOIN_LIMIT_MS, "view-exit came " + exitAfterMs + " ms after the client"
           + " vanished, inside its " + REJOIN_LIMIT_MS + " ms rejoin limit");
 
-      try (CroquetClient c = CroquetClient.join("c", server.httpUri(), name, REJOIN_LIMIT_MS)) {
+      try (CroquetClient c = CroquetClient.join("c", server.httpUri(), name, REJOIN_LIMIT_MS,
+          "{\"name\":\"carol\"}")) {
         String idC = c.viewId();
-        a.await("presence", event -> isEvent(event, "join", idC));
+        JsonObject joinC = a.await("presence", event -> isEvent(event, "join", idC));
+        assertEquals("carol", joinC.getAsJsonObject("viewData").get("name").getAsString(),
+            "viewData travels, encrypted, through the reflector to every model");
         c.leave();
         a.await("presence", event -> isEvent(event, "exit", idC));
         JsonObject state = a.state();
