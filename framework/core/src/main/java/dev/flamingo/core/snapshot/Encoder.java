@@ -421,11 +421,9 @@ final class Encoder {
   }
 
   private void checkHashKey(Object key) {
-    TypeInfo k = infoOf(key.getClass());
-    if (k.kind != TypeInfo.UNSUPPORTED && k.hashesByIdentity()) {
-      throw fail(key.getClass().getName() + " hashes by identity (it does not override hashCode),"
-          + " so a HashMap/HashSet keyed by it iterates in a different order on every replica;"
-          + " override equals/hashCode, or use LinkedHashMap/LinkedHashSet or TreeMap/TreeSet");
+    Object culprit = HashKeys.identityHashed(registry, key);
+    if (culprit != null) {
+      throw fail(HashKeys.problem(key, culprit));
     }
   }
 

@@ -30,8 +30,13 @@ class UnsupportedValueTest {
     int x;
   }
 
+  /** A record key whose hashCode includes an enum's identity hash code. */
+  record SuitAt(Suit suit, int position) {}
+
+  private static final SnapshotCodec CODEC = new SnapshotCodec(Fixtures.registry().register("t.SuitAt", SuitAt.class));
+
   private static UnsupportedValueException failure(Object root) {
-    return assertThrows(UnsupportedValueException.class, () -> Fixtures.CODEC.encode(root));
+    return assertThrows(UnsupportedValueException.class, () -> CODEC.encode(root));
   }
 
   @Test
@@ -90,6 +95,11 @@ class UnsupportedValueTest {
     assertTrue(e.getMessage().contains("hashes by identity"), e.getMessage());
     HashSet<Object> byItem = new HashSet<>(List.of(new Item(1, "x")));
     assertEquals("HashSet<element 0>", failure(byItem).path());
+    HashSet<Object> byRecordWithEnum = new HashSet<>(List.of(new SuitAt(Suit.HEARTS, 3)));
+    UnsupportedValueException throughRecord = failure(byRecordWithEnum);
+    assertTrue(throughRecord.getMessage().contains("hashes through " + Suit.class.getName()),
+        throughRecord.getMessage());
+    Fixtures.roundTrip(new HashSet<>(List.of(new Fixtures.Point(1, 2), List.of("a", 1))));
     // Ordered and sorted collections do not depend on hash codes, so the same keys are fine there.
     LinkedHashMap<Object, Integer> linked = new LinkedHashMap<>(byEnum);
     Fixtures.roundTrip(linked);
