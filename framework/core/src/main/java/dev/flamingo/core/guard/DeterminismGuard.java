@@ -13,6 +13,13 @@ import java.util.List;
  * that this code can reach through calls and method references. It does not follow calls into other
  * libraries, dynamic dispatch to overrides it cannot name, or reflection. A false positive is
  * acknowledged with {@link AllowNondeterminism}.
+ *
+ * <p>Decisions worth knowing: {@code new Random(seed)} is allowed (its algorithm is specified, so every
+ * replica draws the same numbers; seed it from {@code random()}; as model state it needs a snapshot
+ * adapter), while {@code new Random()}, {@code SecureRandom} and {@code ThreadLocalRandom} are not. A
+ * {@code HashMap}/{@code HashSet} field keyed by a type whose hash is an identity hash (enums, classes
+ * without hashCode(), records of those) is reported even though snapshots restore iteration order:
+ * replicas that never went through a snapshot would still iterate differently.
  */
 public final class DeterminismGuard {
   private DeterminismGuard() {}
