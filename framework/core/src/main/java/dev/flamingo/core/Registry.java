@@ -4,6 +4,7 @@ import dev.flamingo.core.guard.CodeIdentity;
 import dev.flamingo.core.guard.DeterminismGuard;
 import dev.flamingo.core.snapshot.TypeAdapter;
 import dev.flamingo.core.snapshot.TypeRegistry;
+import dev.flamingo.core.vm.VmTypes;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.HashSet;
@@ -143,6 +144,7 @@ public final class Registry {
           .register(RESERVED + "ViewInfo", ViewInfo.class)
           .register(RESERVED + "Subscription", Subscription.class)
           .register(RESERVED + "Subscription.Source", Subscription.Source.class);
+      VmTypes.registerInto(types);
       CodeIdentity.Builder identity = CodeIdentity.builder();
       classes.forEach((classId, type) -> {
         registerType(types, classId, type);

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
  * executing, which handler is active, and which future is running. Model thread only.
  */
 final class Execution {
-  private static final String VM_RECEIVER = "_";
   private static final long SNAPSHOT_MIN_POLL_GAP = 5_000;
   private static final long PERSIST_MIN_POLL_GAP = 25_000;
   private static final Object[] NO_ARGS = {};
@@ -68,12 +67,9 @@ final class Execution {
   }
 
   private void runFuture(FutureMessage future) {
-    if (future.ref.modelId().equals(VM_RECEIVER)) {
-      triggerPersistencePoll();
-      return;
-    }
-    Model model = state.models.get(future.ref.modelId());
+    Model model = future.ref.model();
     if (model == null) {
+      triggerPersistencePoll();
       return;
     }
     running = future;
@@ -83,7 +79,8 @@ final class Execution {
     } finally {
       running = null;
     }
-    if (future.period > 0 && !runningCancelled && state.models.get(future.ref.modelId()) == model) {
+    // destroy() and cancelFuture() during the run set runningCancelled.
+    if (future.period > 0 && !runningCancelled) {
       future.time = state.time + future.period;
       future.seq = state.nextFutureSeq();
       state.futures.add(future);
@@ -189,10 +186,7 @@ final class Execution {
   }
 
   private void invokeHandler(MethodRef ref, Object[] args, String scope, String event) {
-    Model model = state.models.get(ref.modelId());
-    if (model != null) {
-      invoke(model, ref, args, scope, event);
-    }
+    invoke(ref.model(), ref, args, scope, event);
   }
 
   /** Runs model code, containing its exceptions: every replica skips the rest of the handler alike. */
@@ -256,7 +250,7 @@ final class Execution {
     if (state.lastPersistencePoll != VmState.NEVER && since < PERSIST_MIN_POLL_GAP) {
       if (!state.persistCoolOff) {
         state.persistCoolOff = true;
-        MethodRef poll = new MethodRef(VM_RECEIVER, "triggerPersistencePoll", "()V");
+        MethodRef poll = state.ref(null, new HandlerName("triggerPersistencePoll", "()V"));
         state.futures.add(new FutureMessage(state.time + PERSIST_MIN_POLL_GAP - since, state.nextFutureSeq(),
             ++state.futureIds, poll, NO_ARGS, 0));
       }

@@ -4,7 +4,8 @@ import java.util.Comparator;
 
 /**
  * A queued future call: at {@code time}, call {@code ref} with {@code args} (kept by reference, as in
- * Croquet); {@code period > 0} re-queues it after each run under the same {@code handleId}.
+ * Croquet); {@code period > 0} re-queues it after each run under the same {@code handleId}. Stored in
+ * snapshots field by field; the fields are not final because the decoder fills them.
  */
 final class FutureMessage {
   /** Earlier time first; at equal time, creation order by uint32 future seq across the wrap. */
@@ -14,10 +15,10 @@ final class FutureMessage {
 
   long time;
   long seq;
-  final long handleId;
-  final MethodRef ref;
-  final Object[] args;
-  final long period;
+  long handleId;
+  MethodRef ref;
+  Object[] args;
+  long period;
 
   FutureMessage(long time, long seq, long handleId, MethodRef ref, Object[] args, long period) {
     this.time = time;
@@ -26,15 +27,5 @@ final class FutureMessage {
     this.ref = ref;
     this.args = args;
     this.period = period;
-  }
-
-  /** The snapshot form: JDK values only, so the codec needs no VM types registered. */
-  Object[] toRow() {
-    return new Object[] {time, seq, handleId, ref.modelId(), ref.method(), ref.descriptor(), args, period};
-  }
-
-  static FutureMessage fromRow(Object[] row) {
-    MethodRef ref = new MethodRef((String) row[3], (String) row[4], (String) row[5]);
-    return new FutureMessage((Long) row[0], (Long) row[1], (Long) row[2], ref, (Object[]) row[6], (Long) row[7]);
   }
 }

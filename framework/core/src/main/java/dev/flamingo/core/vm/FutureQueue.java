@@ -2,69 +2,70 @@ package dev.flamingo.core.vm;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
-/** The VM's pending future messages in execution order; model thread only. */
+/**
+ * The VM's pending future messages, always in execution order, so a snapshot lists them without
+ * sorting (a heap's array order would depend on history and differ after a restore). Model thread only.
+ */
 final class FutureQueue {
-  private final PriorityQueue<FutureMessage> heap = new PriorityQueue<>(FutureMessage.ORDER);
+  // The sorted set is rebuilt from {@code snapshotted} after a restore; only that list is encoded.
+  private transient TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
+  private ArrayList<FutureMessage> snapshotted;
 
   void add(FutureMessage message) {
-    heap.add(message);
+    queue.add(message);
   }
 
   FutureMessage peek() {
-    return heap.peek();
+    return queue.isEmpty() ? null : queue.first();
   }
 
   FutureMessage poll() {
-    return heap.poll();
+    return queue.pollFirst();
   }
 
   int size() {
-    return heap.size();
+    return queue.size();
   }
 
   /**
-   * Removes the earliest message matching {@code filter}; earliest rather than Croquet's "first found in
-   * the heap", because heap layout can differ between a restored replica and one that ran throughout.
+   * Removes the earliest message matching {@code filter}; the earliest rather than Croquet's "first found
+   * in the heap", because heap layout is not replicated.
    */
   boolean removeEarliest(Predicate<FutureMessage> filter) {
-    FutureMessage earliest = null;
-    for (FutureMessage message : heap) {
-      if (filter.test(message) && (earliest == null || FutureMessage.ORDER.compare(message, earliest) < 0)) {
-        earliest = message;
+    for (Iterator<FutureMessage> it = queue.iterator(); it.hasNext(); ) {
+      if (filter.test(it.next())) {
+        it.remove();
+        return true;
       }
     }
-    return earliest != null && heap.remove(earliest);
+    return false;
   }
 
   boolean removeAll(Predicate<FutureMessage> filter) {
-    boolean any = false;
-    for (Iterator<FutureMessage> it = heap.iterator(); it.hasNext(); ) {
-      if (filter.test(it.next())) {
-        it.remove();
-        any = true;
-      }
-    }
-    return any;
+    return queue.removeIf(filter);
   }
 
-  /** All messages in execution order: the heap's array order is history-dependent, so never hash it. */
-  List<Object[]> toRows() {
-    List<FutureMessage> sorted = new ArrayList<>(heap);
-    sorted.sort(FutureMessage.ORDER);
-    List<Object[]> rows = new ArrayList<>(sorted.size());
-    for (FutureMessage message : sorted) {
-      rows.add(message.toRow());
-    }
-    return rows;
+  /** The messages in execution order (a copy). */
+  ArrayList<FutureMessage> inOrder() {
+    return new ArrayList<>(queue);
   }
 
-  void addRows(List<?> rows) {
-    for (Object row : rows) {
-      heap.add(FutureMessage.fromRow((Object[]) row));
-    }
+  /** Exposes the messages, in order, to the encoder; call {@link #afterEncode()} when done. */
+  void beforeEncode() {
+    snapshotted = inOrder();
+  }
+
+  void afterEncode() {
+    snapshotted = null;
+  }
+
+  /** Rebuilds the sorted set after decoding, which bypassed the constructor. */
+  void afterDecode() {
+    queue = new TreeSet<>(FutureMessage.ORDER);
+    queue.addAll(snapshotted);
+    snapshotted = null;
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a handler method reference into a {@link MethodRef} (validated through its {@link SerializedLambda})
+ * Turns a handler method reference into a {@link HandlerName} (validated through its {@link SerializedLambda})
  * and back into a cached {@link MethodHandle}; the caches are keyed by class, so any thread.
  */
 final class Handlers {
@@ -44,8 +44,8 @@ final class Handlers {
 
   private Handlers() {}
 
-  /** Validates that {@code handler} is {@code this::method} of {@code self} and returns what to store. */
-  static MethodRef reference(Model self, Serializable handler) {
+  /** Validates that {@code handler} is {@code this::method} of {@code self} and returns that method's name. */
+  static HandlerName reference(Model self, Serializable handler) {
     if (handler == null) {
       throw new NullPointerException("handler is null; pass a method reference such as this::onEvent");
     }
@@ -62,7 +62,7 @@ final class Handlers {
           + " is not a method of this model (" + self + "); handlers must be methods of the subscribing model,"
           + " written as this::" + name + " in " + className(self) + " (to reach another model, publish an event it subscribes to)");
     }
-    return new MethodRef(self.id(), name, lambda.getImplMethodSignature());
+    return new HandlerName(name, lambda.getImplMethodSignature());
   }
 
   /** The invoker {@code (Model, Object[])void} for {@code ref}'s method on {@code type}, cached per class. */

@@ -1,13 +1,49 @@
 package dev.flamingo.core.vm;
 
+import dev.flamingo.core.Model;
+
 /**
- * A handler as the VM stores it: which model, and which of its methods by name and JVM descriptor.
- * Plain strings, so subscriptions and futures survive a snapshot (Croquet stores {@code "M3.onPost"}).
+ * A handler as the VM stores it: the model itself and which of its methods, by a shared
+ * {@link HandlerName} (Croquet stores the string {@code "M3.onPost"}). In a snapshot the model is a
+ * reference to the model already written and the name is written once per distinct method, which keeps
+ * subscriptions and futures small. A plain class, not a record, so the codec stores it field by field.
  */
-record MethodRef(String modelId, String method, String descriptor) {
+final class MethodRef {
+  /** The id of the VM itself as the receiver of its own futures (Croquet's {@code "_"}). */
+  static final String VM_ID = "_";
+
+  private Model model;
+  private HandlerName name;
+
+  /** {@code model} is null for the VM's own futures. */
+  MethodRef(Model model, HandlerName name) {
+    this.model = model;
+    this.name = name;
+  }
+
+  Model model() {
+    return model;
+  }
+
+  String modelId() {
+    return model == null ? VM_ID : model.id();
+  }
+
+  HandlerName name() {
+    return name;
+  }
+
+  String method() {
+    return name.method();
+  }
+
+  String descriptor() {
+    return name.descriptor();
+  }
 
   /** Number of parameters, counted in the descriptor (no class loading, so any loader works). */
   int arity() {
+    String descriptor = name.descriptor();
     int count = 0;
     for (int i = 1; descriptor.charAt(i) != ')'; i++) {
       char c = descriptor.charAt(i);
@@ -22,14 +58,19 @@ record MethodRef(String modelId, String method, String descriptor) {
     return count;
   }
 
-  /** True if both name the same method of the same model. */
-  boolean sameMethod(String otherMethod, String otherDescriptor) {
-    return method.equals(otherMethod) && descriptor.equals(otherDescriptor);
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MethodRef ref && model == ref.model && name.equals(ref.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + (model == null ? 0 : model.hashCode());
   }
 
   /** {@code M3.onPost(Ljava/lang/String;)V}, for error reports. */
   @Override
   public String toString() {
-    return modelId + "." + method + descriptor;
+    return modelId() + "." + name.method() + name.descriptor();
   }
 }

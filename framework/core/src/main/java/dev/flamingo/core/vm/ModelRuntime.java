@@ -143,14 +143,14 @@ public final class ModelRuntime {
   public void subscribe(Model model, String scope, String event, Serializable handler) {
     requireAlive(model, "subscribe");
     Topics.check(scope, event, true);
-    state.subscriptions.add(scope, event, Handlers.reference(model, handler));
+    state.subscriptions.add(scope, event, state.ref(model, Handlers.reference(model, handler)));
   }
 
   /** See {@link Model#unsubscribe}; a null handler removes all of the model's handlers for the topic. */
   public void unsubscribe(Model model, String scope, String event, Serializable handler) {
     requireAlive(model, "unsubscribe");
     Topics.check(scope, event, true);
-    MethodRef ref = handler == null ? null : Handlers.reference(model, handler);
+    MethodRef ref = handler == null ? null : state.ref(model, Handlers.reference(model, handler));
     state.subscriptions.remove(scope, event, model.id(), ref);
   }
 
@@ -173,7 +173,7 @@ public final class ModelRuntime {
       throw new IllegalArgumentException("future delay must be >= 0 and a repeat period > 0, got delay "
           + delayMs + " ms, period " + periodMs + " ms");
     }
-    MethodRef ref = Handlers.reference(model, handler);
+    MethodRef ref = state.ref(model, Handlers.reference(model, handler));
     long handleId = ++state.futureIds;
     state.futures.add(new FutureMessage(state.time + delayMs, state.nextFutureSeq(), handleId, ref, args, periodMs));
     return new FutureHandle(model.id(), handleId);
@@ -193,15 +193,15 @@ public final class ModelRuntime {
   /** See {@link Model#cancelFuture(dev.flamingo.core.Handler0)}: the earliest pending call of that method. */
   public boolean cancelFuture(Model model, Serializable handler) {
     requireAlive(model, "cancelFuture");
-    MethodRef ref = Handlers.reference(model, handler);
+    MethodRef ref = state.ref(model, Handlers.reference(model, handler));
     return state.futures.removeEarliest(f -> f.ref.equals(ref)) || vm.execution().cancelRunningRepeat(f -> f.ref.equals(ref));
   }
 
   /** See {@link Model#cancelAllFutures()}. */
   public boolean cancelAllFutures(Model model) {
     requireAlive(model, "cancelAllFutures");
-    boolean removed = state.futures.removeAll(f -> f.ref.modelId().equals(model.id()));
-    return vm.execution().cancelRunningRepeat(f -> f.ref.modelId().equals(model.id())) || removed;
+    boolean removed = state.futures.removeAll(f -> f.ref.model() == model);
+    return vm.execution().cancelRunningRepeat(f -> f.ref.model() == model) || removed;
   }
 
   /** See {@link Model#beWellKnownAs(String)}. */
@@ -219,8 +219,8 @@ public final class ModelRuntime {
       return;
     }
     state.subscriptions.removeAll(id);
-    state.futures.removeAll(f -> f.ref.modelId().equals(id));
-    vm.execution().cancelRunningRepeat(f -> f.ref.modelId().equals(id));
+    state.futures.removeAll(f -> f.ref.model() == model);
+    vm.execution().cancelRunningRepeat(f -> f.ref.model() == model);
     state.wellKnown.values().removeIf(id::equals);
     state.models.remove(id);
   }

@@ -10,14 +10,16 @@ import java.util.Set;
 
 /**
  * Model subscriptions: per topic in subscription order, plus generic ({@code "*"}) ones in one flat list,
- * both replicated; the per-model reverse index is rebuilt on restore. Model thread only.
+ * both replicated (the codec stores this object field by field); the per-model reverse index is rebuilt
+ * on restore. Model thread only.
  */
 final class ModelSubscriptions {
-  private final LinkedHashMap<String, List<MethodRef>> byTopic = new LinkedHashMap<>();
-  private final List<Generic> generic = new ArrayList<>();
-  private final Map<String, Set<String>> topicsByModel = new HashMap<>();
+  private LinkedHashMap<String, List<MethodRef>> byTopic = new LinkedHashMap<>();
+  private ArrayList<Generic> generic = new ArrayList<>();
+  // Not replicated: rebuilt by rebuildIndex() after a restore.
+  private transient Map<String, Set<String>> topicsByModel = new HashMap<>();
   // Counts removals, so dispatch re-checks liveness only after a handler unsubscribed something.
-  private long removals;
+  private transient long removals;
 
   /** A generic subscription: {@code "*"} in scope and/or event. */
   record Generic(String scope, String event, MethodRef ref) {
@@ -157,40 +159,20 @@ final class ModelSubscriptions {
     return handlers != null && handlers.contains(ref);
   }
 
-  /** Snapshot form, JDK values only: topic to handler rows, then the generic rows. */
-  Object[] toSnapshot() {
-    LinkedHashMap<String, ArrayList<Object[]>> topics = new LinkedHashMap<>();
-    byTopic.forEach((topic, handlers) -> {
-      ArrayList<Object[]> rows = new ArrayList<>(handlers.size());
-      for (MethodRef ref : handlers) {
-        rows.add(new Object[] {ref.modelId(), ref.method(), ref.descriptor()});
-      }
-      topics.put(topic, rows);
-    });
-    ArrayList<Object[]> generics = new ArrayList<>(generic.size());
-    for (Generic g : generic) {
-      generics.add(new Object[] {g.scope, g.event, g.ref.modelId(), g.ref.method(), g.ref.descriptor()});
-    }
-    return new Object[] {topics, generics};
+  /** Visits every stored handler, topics first, then generic ones. */
+  void forEachRef(java.util.function.Consumer<MethodRef> visitor) {
+    byTopic.values().forEach(handlers -> handlers.forEach(visitor));
+    generic.forEach(g -> visitor.accept(g.ref));
   }
 
-  static ModelSubscriptions fromSnapshot(Object[] snapshot) {
-    ModelSubscriptions table = new ModelSubscriptions();
-    Map<?, ?> topics = (Map<?, ?>) snapshot[0];
-    for (Map.Entry<?, ?> entry : topics.entrySet()) {
-      String topic = (String) entry.getKey();
-      int colon = topic.indexOf(':');
-      for (Object row : (List<?>) entry.getValue()) {
-        Object[] r = (Object[]) row;
-        table.add(topic.substring(0, colon), topic.substring(colon + 1),
-            new MethodRef((String) r[0], (String) r[1], (String) r[2]));
+  /** Rebuilds the per-model reverse index after decoding, which bypassed the constructor. */
+  void rebuildIndex() {
+    topicsByModel = new HashMap<>();
+    byTopic.forEach((topic, handlers) -> {
+      for (MethodRef ref : handlers) {
+        topicsByModel.computeIfAbsent(ref.modelId(), id -> new LinkedHashSet<>()).add(topic);
       }
-    }
-    for (Object row : (List<?>) snapshot[1]) {
-      Object[] r = (Object[]) row;
-      table.generic.add(new Generic((String) r[0], (String) r[1], new MethodRef((String) r[2], (String) r[3], (String) r[4])));
-    }
-    return table;
+    });
   }
 
   /** For tests and diagnostics: how many topic and generic subscriptions the model has. */

@@ -4,7 +4,6 @@ import dev.flamingo.core.ViewInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -16,12 +15,12 @@ final class ViewsTable {
   static final String JOIN = "view-join";
   static final String EXIT = "view-exit";
 
-  private final LinkedHashMap<String, Entry> views = new LinkedHashMap<>();
+  private LinkedHashMap<String, Entry> views = new LinkedHashMap<>();
 
   /** One view: its data and how many connections beyond the first it has (a rejoin overlapping the old one). */
-  private static final class Entry {
-    final Object data;
-    final boolean hasData;
+  static final class Entry {
+    Object data;
+    boolean hasData;
     int extraConnections;
 
     Entry(Object data, boolean hasData, int extraConnections) {
@@ -118,21 +117,5 @@ final class ViewsTable {
       total += 1 + entry.extraConnections;
     }
     return total;
-  }
-
-  /** Snapshot form, JDK values only: viewId to {hasData, data, extraConnections}. */
-  LinkedHashMap<String, Object[]> toSnapshot() {
-    LinkedHashMap<String, Object[]> rows = new LinkedHashMap<>();
-    views.forEach((id, e) -> rows.put(id, new Object[] {e.hasData, e.data, e.extraConnections}));
-    return rows;
-  }
-
-  static ViewsTable fromSnapshot(Map<?, ?> rows) {
-    ViewsTable table = new ViewsTable();
-    rows.forEach((id, row) -> {
-      Object[] r = (Object[]) row;
-      table.views.put((String) id, new Entry(r[1], (Boolean) r[0], (Integer) r[2]));
-    });
-    return table;
   }
 }

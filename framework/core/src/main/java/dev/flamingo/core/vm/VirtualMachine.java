@@ -3,7 +3,6 @@ package dev.flamingo.core.vm;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,7 +59,7 @@ public final class VirtualMachine {
       Object options, Object persisted, VmHost host) {
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(rootType, "rootType");
-    VirtualMachine vm = new VirtualMachine(registry, host, VmState.fresh(sessionId));
+    VirtualMachine vm = new VirtualMachine(registry, host, VmState.fresh(registry.versionId(), sessionId));
     vm.createRoot(rootType, options, persisted);
     return vm;
   }
@@ -68,12 +67,13 @@ public final class VirtualMachine {
   /** Rebuilds a replica from {@link Snapshot#bytes()}; no {@code init} runs. */
   public static VirtualMachine restore(Registry registry, byte[] snapshot, VmHost host) {
     Objects.requireNonNull(snapshot, "snapshot");
-    Map<?, ?> image = new VmCodec(registry, id -> null).decodeState(snapshot);
-    if (!registry.versionId().equals(image.get("versionId"))) {
-      throw new IllegalArgumentException("snapshot was taken by code version " + image.get("versionId")
+    VmState state = new VmCodec(registry, id -> null).decodeState(snapshot);
+    if (!registry.versionId().equals(state.versionId)) {
+      throw new IllegalArgumentException("snapshot was taken by code version " + state.versionId
           + " but this registry is " + registry.versionId() + "; a snapshot only restores with the code that wrote it");
     }
-    VirtualMachine vm = new VirtualMachine(registry, host, VmState.fromImage(image));
+    state.afterDecode();
+    VirtualMachine vm = new VirtualMachine(registry, host, state);
     vm.state.models.values().forEach(model -> ModelAccess.attach(model, vm.runtime));
     return vm;
   }
@@ -267,7 +267,12 @@ public final class VirtualMachine {
   /** The model-thread part of a snapshot: the canonical encoding only. Seal it on any thread. */
   public CapturedSnapshot capture() {
     checkThread();
-    return new CapturedSnapshot(codec.encodeState(state.toImage(registry.versionId())), state.time, state.externalSeq);
+    state.futures.beforeEncode();
+    try {
+      return new CapturedSnapshot(codec.encodeState(state), state.time, state.externalSeq);
+    } finally {
+      state.futures.afterEncode();
+    }
   }
 
   // ---- checks used by ModelRuntime and ViewDomain ----

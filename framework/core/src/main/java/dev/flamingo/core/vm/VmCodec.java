@@ -4,7 +4,6 @@ import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.snapshot.SnapshotCodec;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -30,16 +29,16 @@ final class VmCodec {
     };
   }
 
-  byte[] encodeState(Map<String, Object> image) {
-    return codec.encode(image);
+  byte[] encodeState(VmState state) {
+    return codec.encode(state);
   }
 
-  Map<?, ?> decodeState(byte[] compressed) {
-    Object image = codec.decode(SnapshotCodec.decompress(compressed, MAX_SNAPSHOT_BYTES));
-    if (!(image instanceof Map<?, ?> map) || !map.containsKey("models")) {
-      throw new IllegalArgumentException("not a VM snapshot: its root is " + (image == null ? null : image.getClass().getName()));
+  VmState decodeState(byte[] compressed) {
+    Object root = codec.decode(SnapshotCodec.decompress(compressed, MAX_SNAPSHOT_BYTES));
+    if (!(root instanceof VmState state)) {
+      throw new IllegalArgumentException("not a VM snapshot: its root is " + (root == null ? null : root.getClass().getName()));
     }
-    return map;
+    return state;
   }
 
   byte[] encodePayload(Object data) {

@@ -1,19 +1,18 @@
 package dev.flamingo.core.vm;
 
 import dev.flamingo.core.Model;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * Everything replicated about one VM, which is exactly what a snapshot holds (Croquet's VM fields);
- * the snapshot image is built from JDK collections only, so the codec needs no VM types. Model thread only.
+ * Everything replicated about one VM, which is exactly what a snapshot holds (Croquet's VM fields).
+ * The codec stores this object and everything it reaches field by field, so taking a snapshot copies
+ * nothing first; the fields are not final because the decoder fills them. Model thread only.
  */
 final class VmState {
   static final long NEVER = Long.MIN_VALUE;
 
-  final String sessionId;
+  String versionId;
+  String sessionId;
   long time;
   long externalTime;
   long externalSeq = Seq.INITIAL;
@@ -21,31 +20,30 @@ final class VmState {
   long futureIds;
   long modelCount;
   String rootId;
-  final LinkedHashMap<String, Model> models;
-  final LinkedHashMap<String, String> wellKnown;
-  final ModelSubscriptions subscriptions;
-  final FutureQueue futures;
-  final ViewsTable views;
-  final Xoshiro256 random;
+  LinkedHashMap<String, Model> models = new LinkedHashMap<>();
+  LinkedHashMap<String, String> wellKnown = new LinkedHashMap<>();
+  ModelSubscriptions subscriptions = new ModelSubscriptions();
+  FutureQueue futures = new FutureQueue();
+  ViewsTable views = new ViewsTable();
+  Xoshiro256 random;
   long lastSnapshotPoll = NEVER;
   long lastPersistencePoll = NEVER;
   boolean persistCoolOff;
   String persistedHash;
+  // Not replicated as such: the sharing of names is, and afterDecode() rebuilds the table from it.
+  transient HandlerName.Interner names = new HandlerName.Interner();
 
-  private VmState(String sessionId, LinkedHashMap<String, Model> models, LinkedHashMap<String, String> wellKnown,
-      ModelSubscriptions subscriptions, FutureQueue futures, ViewsTable views, Xoshiro256 random) {
-    this.sessionId = sessionId;
-    this.models = models;
-    this.wellKnown = wellKnown;
-    this.subscriptions = subscriptions;
-    this.futures = futures;
-    this.views = views;
-    this.random = random;
+  static VmState fresh(String versionId, String sessionId) {
+    VmState state = new VmState();
+    state.versionId = versionId;
+    state.sessionId = sessionId;
+    state.random = Xoshiro256.seeded(sessionId);
+    return state;
   }
 
-  static VmState fresh(String sessionId) {
-    return new VmState(sessionId, new LinkedHashMap<>(), new LinkedHashMap<>(), new ModelSubscriptions(),
-        new FutureQueue(), new ViewsTable(), Xoshiro256.seeded(sessionId));
+  /** The stored form of {@code model}'s handler {@code name}, sharing one name instance per method. */
+  MethodRef ref(Model model, HandlerName name) {
+    return new MethodRef(model, names.intern(name));
   }
 
   long nextFutureSeq() {
@@ -53,53 +51,12 @@ final class VmState {
     return futureSeq;
   }
 
-  /** The snapshot root: insertion-ordered, futures sorted, so equal state encodes to equal bytes. */
-  LinkedHashMap<String, Object> toImage(String versionId) {
-    LinkedHashMap<String, Object> image = new LinkedHashMap<>();
-    image.put("versionId", versionId);
-    image.put("sessionId", sessionId);
-    image.put("time", time);
-    image.put("externalTime", externalTime);
-    image.put("externalSeq", externalSeq);
-    image.put("futureSeq", futureSeq);
-    image.put("futureIds", futureIds);
-    image.put("modelCount", modelCount);
-    image.put("rootId", rootId);
-    image.put("models", models);
-    image.put("wellKnown", wellKnown);
-    image.put("subscriptions", subscriptions.toSnapshot());
-    image.put("futures", new ArrayList<>(futures.toRows()));
-    image.put("views", views.toSnapshot());
-    image.put("random", random.state());
-    image.put("lastSnapshotPoll", lastSnapshotPoll);
-    image.put("lastPersistencePoll", lastPersistencePoll);
-    image.put("persistCoolOff", persistCoolOff);
-    image.put("persistedHash", persistedHash);
-    return image;
-  }
-
-  @SuppressWarnings("unchecked")
-  static VmState fromImage(Map<?, ?> image) {
-    FutureQueue futures = new FutureQueue();
-    futures.addRows((List<?>) image.get("futures"));
-    VmState state = new VmState((String) image.get("sessionId"),
-        (LinkedHashMap<String, Model>) image.get("models"),
-        (LinkedHashMap<String, String>) image.get("wellKnown"),
-        ModelSubscriptions.fromSnapshot((Object[]) image.get("subscriptions")),
-        futures,
-        ViewsTable.fromSnapshot((Map<?, ?>) image.get("views")),
-        Xoshiro256.restored((long[]) image.get("random")));
-    state.time = (Long) image.get("time");
-    state.externalTime = (Long) image.get("externalTime");
-    state.externalSeq = (Long) image.get("externalSeq");
-    state.futureSeq = (Long) image.get("futureSeq");
-    state.futureIds = (Long) image.get("futureIds");
-    state.modelCount = (Long) image.get("modelCount");
-    state.rootId = (String) image.get("rootId");
-    state.lastSnapshotPoll = (Long) image.get("lastSnapshotPoll");
-    state.lastPersistencePoll = (Long) image.get("lastPersistencePoll");
-    state.persistCoolOff = (Boolean) image.get("persistCoolOff");
-    state.persistedHash = (String) image.get("persistedHash");
-    return state;
+  /** Rebuilds what is not stored after decoding: the sorted future queue and the subscription index. */
+  void afterDecode() {
+    futures.afterDecode();
+    subscriptions.rebuildIndex();
+    names = new HandlerName.Interner();
+    subscriptions.forEachRef(ref -> names.intern(ref.name()));
+    futures.inOrder().forEach(future -> names.intern(future.ref.name()));
   }
 }

@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
  * state words live in the snapshot (Croquet uses seedrandom's ARC4 for the same role).
  */
 final class Xoshiro256 {
-  private final long[] s;
+  private long[] s;
 
   private Xoshiro256(long[] state) {
     this.s = state;
@@ -23,14 +23,6 @@ final class Xoshiro256 {
       state[0] = 1; // the all-zero state is the one fixed point of xoshiro
     }
     return new Xoshiro256(state);
-  }
-
-  static Xoshiro256 restored(long[] state) {
-    return new Xoshiro256(state.clone());
-  }
-
-  long[] state() {
-    return s.clone();
   }
 
   /** A double in [0, 1) with 53 random bits. */

@@ -43,7 +43,7 @@ class LifecycleTest {
   }
 
   private static int futuresOf(VmState state, String id) {
-    return (int) state.futures.toRows().stream().filter(row -> row[3].equals(id)).count();
+    return (int) state.futures.inOrder().stream().filter(f -> f.ref.modelId().equals(id)).count();
   }
 
   @Test

@@ -1,0 +1,25 @@
+package dev.flamingo.core.vm;
+
+import dev.flamingo.core.snapshot.TypeRegistry;
+
+/**
+ * Registers the VM's own snapshot classes under reserved {@code flamingo.} ids; called by
+ * {@link dev.flamingo.core.Registry} while it builds its type registry. Thread rule: the builder's thread.
+ */
+public final class VmTypes {
+  private VmTypes() {}
+
+  /** Adds the VM state classes to {@code types}, which must not be frozen yet. */
+  public static void registerInto(TypeRegistry types) {
+    types.register("flamingo.VmState", VmState.class)
+        .register("flamingo.Future", FutureMessage.class)
+        .register("flamingo.FutureQueue", FutureQueue.class)
+        .register("flamingo.MethodRef", MethodRef.class)
+        .register("flamingo.HandlerName", HandlerName.class)
+        .register("flamingo.Subscriptions", ModelSubscriptions.class)
+        .register("flamingo.GenericSubscription", ModelSubscriptions.Generic.class)
+        .register("flamingo.Views", ViewsTable.class)
+        .register("flamingo.ViewEntry", ViewsTable.Entry.class)
+        .register("flamingo.Random", Xoshiro256.class);
+  }
+}
