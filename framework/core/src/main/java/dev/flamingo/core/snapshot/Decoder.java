@@ -6,17 +6,10 @@ import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.LinkedList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -430,26 +423,13 @@ final class Decoder {
         break;
       default:
         slots = in.count(1);
-        shell = newSequence(t.kind, slots);
+        shell = CollectionFill.newSequence(t.kind, slots);
     }
     register(shell);
     DecodeFrame f = push().set(t, shell, null, new Object[slots], slots);
     f.tableLength = tableLength;
     f.threshold = threshold;
     return PUSHED;
-  }
-
-  private static Object newSequence(int kind, int size) {
-    switch (kind) {
-      case TypeInfo.ARRAY_LIST:
-        return new ArrayList<>(size);
-      case TypeInfo.LINKED_LIST:
-        return new LinkedList<>();
-      case TypeInfo.ARRAY_DEQUE:
-        return new ArrayDeque<>(size);
-      default:
-        return new LinkedHashSet<>();
-    }
   }
 
   private Object readValue(TypeInfo t) {
@@ -488,7 +468,7 @@ final class Decoder {
       case TypeInfo.ARRAY_LIST:
       case TypeInfo.LINKED_LIST:
       case TypeInfo.ARRAY_DEQUE:
-        addAll((Collection<Object>) f.obj, f.buf);
+        CollectionFill.addAll(in, (Collection<Object>) f.obj, f.buf);
         return f.obj;
       case TypeInfo.RECORD:
       case TypeInfo.ADAPTER:
@@ -503,14 +483,6 @@ final class Decoder {
         copy.threshold = f.threshold;
         deferred.add(copy);
         return f.obj;
-    }
-  }
-
-  private void addAll(Collection<Object> target, Object[] elements) {
-    try {
-      target.addAll(Arrays.asList(elements));
-    } catch (NullPointerException e) {
-      throw in.bad("null element in an ArrayDeque");
     }
   }
 
@@ -550,7 +522,7 @@ final class Decoder {
   private void flushDeferred(int mark) {
     for (int i = mark; i < deferred.size(); i++) {
       try {
-        populate(deferred.get(i));
+        CollectionFill.populate(in, deferred.get(i));
       } catch (SnapshotFormatException e) {
         throw e;
       } catch (RuntimeException e) { // hashCode/compareTo of decoded keys, or wrong key types
@@ -558,46 +530,5 @@ final class Decoder {
       }
     }
     deferred.subList(mark, deferred.size()).clear();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void populate(DecodeFrame d) {
-    Object[] b = d.buf;
-    switch (d.info.kind) {
-      case TypeInfo.HASH_MAP:
-        putPairs((Map) d.obj, b, 0);
-        HashLayout.finish(in, (HashMap) d.obj, d.tableLength, d.threshold);
-        break;
-      case TypeInfo.HASH_SET:
-        ((HashSet) d.obj).addAll(Arrays.asList(b));
-        HashLayout.finish(in, HashLayout.backingMap((HashSet) d.obj), d.tableLength, d.threshold);
-        break;
-      case TypeInfo.TREE_MAP:
-        TreeLayout.setComparator((TreeMap) d.obj, comparator(b[0]));
-        putPairs((Map) d.obj, b, 1);
-        break;
-      case TypeInfo.TREE_SET:
-        TreeLayout.setComparator((TreeSet) d.obj, comparator(b[0]));
-        ((TreeSet) d.obj).addAll(Arrays.asList(b).subList(1, b.length));
-        break;
-      case TypeInfo.LINKED_HASH_MAP:
-        putPairs((Map) d.obj, b, 0);
-        break;
-      default:
-        ((Collection) d.obj).addAll(Arrays.asList(b));
-    }
-  }
-
-  private Comparator<?> comparator(Object o) {
-    if (o != null && !(o instanceof Comparator)) {
-      throw in.bad(o.getClass().getName() + " is not a Comparator");
-    }
-    return (Comparator<?>) o;
-  }
-
-  private static void putPairs(Map<Object, Object> map, Object[] b, int from) {
-    for (int i = from; i < b.length; i += 2) {
-      map.put(b[i], b[i + 1]);
-    }
   }
 }
