@@ -1,5 +1,6 @@
 package dev.flamingo.reflector;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -26,6 +27,10 @@ public final class Main {
             System.err.println("flamingo-reflector: " + e.getMessage());
             System.err.println(usage());
             System.exit(2);
+            return;
+        } catch (UncheckedIOException e) {
+            System.err.println("flamingo-reflector: " + e.getMessage() + ": " + e.getCause());
+            System.exit(1);
             return;
         }
         System.out.println("Flamingo reflector listening on " + server.websocketUri() + "/<sessionId>");

@@ -79,12 +79,14 @@ public final class ReflectorRuntime {
                         ch.pipeline().addLast("router", new HttpRouter(services, ipLimiter, fileIo));
                     }
                 });
-        try {
-            serverChannel = bootstrap.bind(config.host(), config.port()).sync().channel();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while binding " + config.host() + ":" + config.port(), e);
+        var bind = bootstrap.bind(config.host(), config.port()).awaitUninterruptibly();
+        if (!bind.isSuccess()) {
+            stopThreads(false);
+            deleteTempFiles();
+            throw new IOException("cannot bind " + config.host() + ":" + config.port() + " (" + bind.cause().getMessage() + ")",
+                    bind.cause());
         }
+        serverChannel = bind.channel();
         scheduleHousekeeping();
         return (InetSocketAddress) serverChannel.localAddress();
     }
@@ -132,14 +134,18 @@ public final class ReflectorRuntime {
             }
             done.forEach(f -> f.awaitUninterruptibly(10, TimeUnit.SECONDS));
         }
-        workers.shutdownGracefully(graceful ? 100 : 0, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
-        boss.shutdownGracefully(0, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
-        fileIo.shutdownNow();
+        stopThreads(graceful);
         if (!graceful) {
             registry.all().forEach(s -> s.journal().close());
         }
         deleteTempFiles();
         serverChannel = null;
+    }
+
+    private void stopThreads(boolean graceful) {
+        workers.shutdownGracefully(graceful ? 100 : 0, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        fileIo.shutdownNow();
     }
 
     private void deleteTempFiles() {
