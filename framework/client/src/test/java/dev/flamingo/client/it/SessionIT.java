@@ -39,6 +39,8 @@ class SessionIT {
         await(List.of(a, b), m -> m.events() == 100);
         assertEquals(summary(a), summary(b));
         assertTrue(fixture.problems.isEmpty(), fixture.problems.toString());
+        assertEquals(List.of(true), Fixture.on(a, () -> ((CounterView) a.view()).synced));
+        assertTrue(a.latency() > 0 && a.latency() < 10_000, "latency " + a.latency());
     }
 
     @Test

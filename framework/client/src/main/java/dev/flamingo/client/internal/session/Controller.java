@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -182,13 +183,17 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     /** Runs {@code task} on the session thread. */
     public <T> CompletableFuture<T> submit(Callable<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
+        try {
+            loop.execute(() -> {
+                try {
+                    result.complete(task.call());
+                } catch (Exception | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException ended) {
+            result.completeExceptionally(new IllegalStateException("session " + params.name() + " has ended"));
+        }
         return result;
     }
 
@@ -212,7 +217,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** Leaves for good. */
     public CompletableFuture<Void> leave() {
-        loop.execute(() -> {
+        post(() -> {
             leaving = true;
             if (connection != null && connected) {
                 connection.close(CloseCodes.LEAVE, "leave");
@@ -266,25 +271,33 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     // ---- connection events (transport threads: hop to the loop) ----
 
+    /** Runs {@code task} on the session thread; after the session ended, late events are dropped. */
+    void post(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException ended) {
+            // the session is over; nothing is left to update
+        }
+    }
+
     @Override
     public void connected() {
-        loop.execute(this::onConnected);
+        post(this::onConnected);
     }
 
     @Override
     public void received(Inbound frame) {
-        loop.execute(() -> onFrame(frame));
+        post(() -> onFrame(frame));
     }
 
     @Override
     public void protocolError(ProtocolException error) {
-        loop.execute(() -> problem(new SessionProblem.Warning("protocol error from the reflector: "
-                + error.getMessage())));
+        post(() -> problem(new SessionProblem.Warning("protocol error from the reflector: " + error.getMessage())));
     }
 
     @Override
     public void disconnected(int code, String reason, CloseCodes.Kind kind, boolean reconnecting) {
-        loop.execute(() -> onDisconnected(code, reason, kind));
+        post(() -> onDisconnected(code, reason, kind));
     }
 
     private void onConnected() {
@@ -383,12 +396,15 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             install(null, false, generation);
             return;
         }
+        long fetchStart = System.nanoTime();
         Threads.WORKERS.execute(() -> {
             try {
                 byte[] bytes = files.get(sync.url());
-                loop.execute(() -> install(bytes, sync.persisted(), generation));
+                debug(DebugFlag.SNAPSHOT, () -> "fetched " + bytes.length + " bytes in "
+                        + (System.nanoTime() - fetchStart) / 1_000_000 + " ms from " + sync.url());
+                post(() -> install(bytes, sync.persisted(), generation));
             } catch (java.io.IOException e) {
-                loop.execute(() -> fatal("cannot fetch the " + (sync.persisted() ? "persisted data" : "snapshot")
+                post(() -> fatal("cannot fetch the " + (sync.persisted() ? "persisted data" : "snapshot")
                         + " " + sync.url() + ": " + e.getMessage()));
             }
         });
@@ -429,6 +445,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         byte[] base;
+        long start = System.nanoTime();
         try {
             if (sealed == null) {
                 base = createFresh(null);
@@ -446,14 +463,20 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             fatal("cannot start the model: " + e);
             return;
         }
+        long restored = System.nanoTime();
         converter = new MessageConverter(envelope, ids.sessionId(), vm::encodeEvent);
         lastSeq = vm.externalSeq();
         syncCompleted = true;
         ffStartTime = vm.time();
         snapshots.installed(vm, base);
+        int queued = pending.size();
         while (!pending.isEmpty()) {
             ingest(pending.poll());
         }
+        long decrypted = System.nanoTime();
+        debug(DebugFlag.SNAPSHOT, () -> "decrypted and restored " + base.length + " bytes in "
+                + (restored - start) / 1_000_000 + " ms; decrypted and queued " + queued + " messages in "
+                + (decrypted - restored) / 1_000_000 + " ms");
         reflectorTime = Math.max(reflectorTime, vm.time());
         fastForward();
     }
@@ -504,6 +527,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         vm.viewDomain().publishToViews(viewId, "synced", Boolean.TRUE);
         vm.viewDomain().processFrameEvents(false);
         debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
+        debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + ffStartTime + " to " + vm.time() + " ms");
         if (params.step() == Step.AUTO && frames == null) {
             frames = loop.scheduleAtFixedRate(() -> frame(wallMs()), FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
         }
@@ -788,10 +812,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     ReflectorConnection connection() {
         return connection;
-    }
-
-    ScheduledThreadPoolExecutor loop() {
-        return loop;
     }
 
     SecureRandom random() {

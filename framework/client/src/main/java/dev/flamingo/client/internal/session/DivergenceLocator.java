@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Goes beyond Croquet's "the session diverged": finds the first external message after which the replicas'
@@ -34,7 +35,8 @@ final class DivergenceLocator {
 
     private final Controller c;
     private final List<MessageConverter.Converted> since = new ArrayList<>();
-    private byte[] base;
+    // The last agreed state: restorable bytes, or a capture sealed only if a divergence needs it.
+    private Supplier<byte[]> base;
     private long baseSeq;
     private Pending pending;
 
@@ -43,7 +45,7 @@ final class DivergenceLocator {
     }
 
     void reset(byte[] snapshot, long seq) {
-        base = snapshot;
+        base = snapshot == null ? null : () -> snapshot;
         baseSeq = seq;
         since.clear();
         pending = null;
@@ -60,20 +62,12 @@ final class DivergenceLocator {
     /** All replicas agreed on {@code captured} at {@code seq}: it becomes the replay base. */
     void agreed(CapturedSnapshot captured, long seq) {
         since.removeIf(m -> Controller.inSequence(m.seq(), seq));
-        base = null;
-        Threads.WORKERS.execute(() -> {
-            byte[] bytes = captured.seal().bytes();
-            c.loop().execute(() -> {
-                if (base == null) {
-                    base = bytes;
-                    baseSeq = seq;
-                }
-            });
-        });
+        base = () -> captured.seal().bytes();
+        baseSeq = seq;
     }
 
     /** A vote split at {@code time}/{@code seq}: replay, upload this replica's hash chain and announce it. */
-    void diverged(long time, long seq, List<List<String>> members, List<String> hashes, CapturedSnapshot mine) {
+    void diverged(long time, long seq, List<List<String>> members, List<String> hashes) {
         if (base == null || pending != null) {
             return;
         }
@@ -84,20 +78,20 @@ final class DivergenceLocator {
             }
         }
         pending = new Pending(time, seq, members, hashes, List.copyOf(replay), new LinkedHashMap<>());
-        byte[] snapshot = base;
+        Supplier<byte[]> snapshot = base;
         var ids = c.ids();
         String path = String.format(Locale.ROOT, "apps/%s/diverge/%s/%010d_%s", c.parameters().appId(),
                 ids.sessionId(), time, c.viewId());
         // A thread of its own, named after this replica, so the replay runs "as" this replica.
         Thread replayer = new Thread(() -> {
             try {
-                String chain = hashChain(snapshot, replay);
+                String chain = hashChain(snapshot.get(), replay);
                 byte[] sealed = c.envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), chain.getBytes(StandardCharsets.UTF_8));
                 String url = c.files().put(path, sealed);
-                c.loop().execute(() -> c.sendFrame(c.encoder().send(time,
+                c.post(() -> c.sendFrame(c.encoder().send(time,
                         c.seal(Payload.Kind.DIVERGENCE_REPORT, List.of(), url), 0)));
             } catch (IOException | RuntimeException e) {
-                c.loop().execute(() -> c.problem(new SessionProblem.Warning("cannot locate divergence: " + e)));
+                c.post(() -> c.problem(new SessionProblem.Warning("cannot locate divergence: " + e)));
             }
         }, "flamingo-replay-" + c.viewId());
         replayer.setDaemon(true);
@@ -146,9 +140,9 @@ final class DivergenceLocator {
             int first = firstDifference(chains);
             long seq = first < 0 ? -1 : p.messages().get(first).seq();
             String what = first < 0 ? null : describe(p.messages().get(first));
-            c.loop().execute(() -> c.problem(new SessionProblem.Diverged(p.time(), p.members(), p.hashes(), seq, what)));
+            c.post(() -> c.problem(new SessionProblem.Diverged(p.time(), p.members(), p.hashes(), seq, what)));
         } catch (IOException | RejectedEnvelopeException | RuntimeException e) {
-            c.loop().execute(() -> c.problem(new SessionProblem.Warning("cannot compare divergence chains: " + e)));
+            c.post(() -> c.problem(new SessionProblem.Warning("cannot compare divergence chains: " + e)));
         }
     }
 

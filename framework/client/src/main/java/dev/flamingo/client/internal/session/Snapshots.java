@@ -108,7 +108,7 @@ final class Snapshots {
             List<List<String>> members = groups.stream().map(Vote.Group::viewIds).toList();
             List<String> hashes = groups.stream().map(Vote.Group::hash).toList();
             c.problem(new SessionProblem.Diverged(time, members, hashes, -1, null));
-            locator.diverged(time, seq, members, hashes, captureTime == time ? capture : null);
+            locator.diverged(time, seq, members, hashes);
         } else if (captureTime == time && capture != null) {
             locator.agreed(capture, seq);
         }
@@ -144,7 +144,7 @@ final class Snapshots {
                 c.debug(DebugFlag.SNAPSHOT, () -> "uploaded snapshot " + time + " (" + encrypted.length + " bytes "
                         + "sealed, " + (System.nanoTime() - start) / 1_000_000 + " ms) to " + url);
             } catch (IOException | RuntimeException e) {
-                c.loop().execute(() -> c.problem(new SessionProblem.Warning("snapshot upload failed: " + e)));
+                c.post(() -> c.problem(new SessionProblem.Warning("snapshot upload failed: " + e)));
             }
         });
     }
@@ -164,7 +164,7 @@ final class Snapshots {
                 String url = c.files().put(path, encrypted);
                 c.connection().send(c.encoder().save(time, url, null));
             } catch (IOException | RuntimeException e) {
-                c.loop().execute(() -> c.problem(new SessionProblem.Warning("persistence upload failed: " + e)));
+                c.post(() -> c.problem(new SessionProblem.Warning("persistence upload failed: " + e)));
             }
         });
     }
