@@ -90,7 +90,10 @@ public final class SnapshotCodec {
     return new Decoder(registry, resolver, encoded).decode();
   }
 
-  /** Compresses an encoding for storage or upload; see {@link Compression}. */
+  /**
+   * Compresses an encoding for storage or upload (zlib at its fastest level, in a container that
+   * records the original size); safe to run off the model thread.
+   */
   public static byte[] compress(byte[] encoded) {
     return Compression.compress(encoded);
   }
