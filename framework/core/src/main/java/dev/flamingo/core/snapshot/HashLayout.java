@@ -85,6 +85,13 @@ final class HashLayout {
     if (size > 0 && tableLength == 0) {
       throw in.bad("hash map with " + size + " entries has no table");
     }
+    // A HashMap resizes as soon as its size passes (int) (length * loadFactor), so a genuine map
+    // never holds more; checking it here also stops a tiny load factor from growing the table to
+    // 2^30 slots during insertion.
+    if (tableLength < (1 << 30) && size > (int) (tableLength * loadFactor)) {
+      throw in.bad(size + " entries exceed the threshold of a table of " + tableLength
+          + " with load factor " + loadFactor);
+    }
   }
 
   static <K, V> HashMap<K, V> newMap(int tableLength, float loadFactor) {

@@ -94,6 +94,14 @@ class HostileInputTest {
   }
 
   @Test
+  void tinyLoadFactorCannotGrowTheTable() {
+    // Two entries, a 2-slot table, load factor 1e-30: inserting would double the table to 2^30.
+    byte[] body = header("java.util.HashMap", 2, 0, 0x00, 0x00, 0xA0, 0x0D, 2,
+        1, 2, 'a', 'b', 0, 0, 0, 0, 0, 4, 0, 4, 0);
+    assertTrue(rejected(body).getMessage().contains("exceed the threshold"), rejected(body).getMessage());
+  }
+
+  @Test
   void unknownClassAndChangedFieldsAreNamed() {
     byte[] unknown = header("app.Missing");
     assertTrue(rejected(unknown).getMessage().contains("unknown class id 'app.Missing'"));
