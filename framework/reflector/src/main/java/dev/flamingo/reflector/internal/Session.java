@@ -3,7 +3,6 @@ package dev.flamingo.reflector.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.lang.System.Logger;
@@ -52,14 +51,10 @@ final class Session {
     private final UsersBatcher users = new UsersBatcher(this);
     private final Outbox outbox;
     private final Tallies tallies;
-    private SessionClock clock;
+    private final Sequencer sequencer;
     private boolean started;
     private boolean loggedStart;
-    private ScheduledFuture<?> ticker;
     private ScheduledFuture<?> unloadTimer;
-    private long lastActivityNanos = System.nanoTime();
-    private long lastTick;
-    private List<JsonArray> delayed;
     private Map<String, Long> tagRecords;
     private int nextRequAt;
     /** Registry references (handshakes in flight or open); guarded by the registry's map lock. */
@@ -75,10 +70,11 @@ final class Session {
         this.outbox = new Outbox(id, executor, journal, services, this::storageFailed);
         this.st = loaded != null ? loaded : new SessionState();
         this.st.id = id;
+        this.sequencer = new Sequencer(this, journal, outbox, services);
         this.started = loaded != null;
         if (started) {
             st.time = Math.max(st.time, st.timeLease);
-            clock = new SessionClock(st.time, st.scale);
+            sequencer.startClock(st.time, st.scale);
         }
         nextRequAt = services.config().requThreshold();
     }
@@ -116,7 +112,7 @@ final class Session {
         }
         users.left(conn);
         if (clients.isEmpty()) {
-            stopTicker();
+            sequencer.stopTicker();
         }
         maybeIdle();
     }
@@ -169,14 +165,14 @@ final class Session {
         for (Connection c : new ArrayList<>(sockets)) {
             c.close(CloseReason.RECONNECT, "reflector restarting, please reconnect");
         }
-        stopTicker();
+        sequencer.stopTicker();
         journal.close();
     }
 
     private void persist() {
         if (started) {
             journal.commit();
-            st.time = clock.now();
+            st.time = sequencer.now();
             // Nobody has seen a time beyond now, so a clean stop resumes without a forward jump.
             st.timeLease = st.time;
             journal.compact(st);
@@ -278,7 +274,7 @@ final class Session {
         if (st.appId != null && st.persistentId != null) {
             st.persistentUrl = services.pointers().get(st.appId, st.persistentId);
         }
-        clock = new SessionClock(0, 1);
+        sequencer.startClock(0, 1);
         started = true;
         journal.compact(st);
     }
@@ -297,9 +293,9 @@ final class Session {
     }
 
     private void sync(Connection conn) {
-        long time = clock.now();
+        long time = sequencer.now();
         st.time = time;
-        lease(time);
+        sequencer.lease(time);
         JsonObject args = new JsonObject();
         boolean persisted = st.snapshotUrl.isEmpty() && st.persistentUrl != null;
         args.addProperty("url", persisted ? st.persistentUrl : st.snapshotUrl);
@@ -327,7 +323,7 @@ final class Session {
         send(conn, text.toString());
         clients.add(conn);
         users.joined(conn);
-        ensureTicker();
+        sequencer.ensureTicker();
     }
 
     // ---- sequencing ----
@@ -343,7 +339,7 @@ final class Session {
         if (tags != null && debounced(tags)) {
             return;
         }
-        submit(List.of(message));
+        sequencer.submit(List.of(message));
         backlogPressure();
     }
 
@@ -378,68 +374,14 @@ final class Session {
         return false;
     }
 
-    /** Stamps and relays a batch, or holds it until {@code lastTick + delay} (the NxM tick multiplier). */
+    /** Sequences a batch (TUTTI's first message). */
     void submit(List<JsonArray> batch) {
-        long time = clock.now();
-        if (st.delayMs > 0) {
-            if (delayed != null) {
-                delayed.addAll(batch);
-                return;
-            }
-            double wait = lastTick + st.delayMs - time;
-            if (wait > 0) {
-                delayed = new ArrayList<>(batch);
-                stopTicker();
-                executor.schedule(() -> guarded(null, this::releaseDelayed), (long) Math.ceil(wait),
-                        TimeUnit.MILLISECONDS);
-                return;
-            }
-        }
-        for (JsonArray message : batch) {
-            stamp(message, time);
-        }
-        lastActivityNanos = System.nanoTime();
-        ensureTicker();
+        sequencer.submit(batch);
     }
 
-    private void releaseDelayed() {
-        List<JsonArray> batch = delayed;
-        delayed = null;
-        long time = clock.now();
-        for (JsonArray message : batch) {
-            stamp(message, time);
-        }
-        lastActivityNanos = System.nanoTime();
-        ensureTicker();
-    }
-
-    /** Overwrites only [0] and [1] (and the last slot under rawtime), journals, then queues RECV. */
-    private void stamp(JsonArray message, long time) {
-        st.seq++;
-        st.time = time;
-        message.set(0, new JsonPrimitive(time));
-        message.set(1, new JsonPrimitive(Integer.toUnsignedLong(st.seq)));
-        if (Json.truthy(st.flags.get("rawtime"))) {
-            message.set(message.size() - 1, new JsonPrimitive(clock.raw()));
-        }
-        String json = message.toString();
-        st.messages.addLast(new Msg(st.seq, time, json));
-        journal.message(json);
-        services.metrics().messagesRelayed.increment();
-        broadcast("{\"id\":\"" + id + "\",\"action\":\"RECV\",\"args\":" + json + "}");
-    }
-
-    /** A message the reflector makes up ({@code users}, {@code tally}): {@code [0, 0, {what..., _size}]}. */
+    /** Sequences a message the reflector makes up ({@code users}, {@code tally}). */
     void submitReflectorMessage(JsonObject payload) {
-        payload.addProperty("_size", payload.toString().length());
-        JsonArray message = new JsonArray();
-        message.add(0);
-        message.add(0);
-        message.add(payload);
-        if (Json.truthy(st.flags.get("rawtime"))) {
-            message.add(0);
-        }
-        submit(List.of(message));
+        sequencer.submitReflectorMessage(payload);
     }
 
     private void backlogPressure() {
@@ -536,12 +478,12 @@ final class Session {
             st.delayMs = delay;
         }
         if (scale > 0) {
-            st.scale = clock.rescale(scale);
+            st.scale = sequencer.rescale(scale);
         }
         if (tick > 0) {
             st.tickMs = Math.max(1, tick);
-            stopTicker();
-            ensureTicker();
+            sequencer.stopTicker();
+            sequencer.ensureTicker();
         }
         journal.settings(st.settingsJson());
         LOG.log(Level.INFO, "session-ticks id={0} remote={1} tick={2} delay={3} scale={4}", id, conn,
@@ -551,7 +493,7 @@ final class Session {
     private void pong(Connection conn, JsonElement args) {
         JsonElement echo = args == null ? null : args;
         if (started && echo != null && echo.isJsonObject() && Json.truthy(st.flags.get("rawtime"))) {
-            echo.getAsJsonObject().addProperty("rawTime", clock.raw());
+            echo.getAsJsonObject().addProperty("rawTime", sequencer.raw());
         }
         send(conn, "{\"action\":\"PONG\",\"args\":" + (echo == null ? "null" : echo.toString()) + "}");
     }
@@ -560,59 +502,6 @@ final class Session {
         String text = args == null ? "null" : Json.isString(args) ? args.getAsString() : args.toString();
         LOG.log(Level.INFO, "client-log session={0} remote={1} text={2}", id, conn,
                 text.length() > 500 ? text.substring(0, 500) + "..." : text);
-    }
-
-    // ---- ticks ----
-
-    private void ensureTicker() {
-        if (ticker == null && delayed == null && activeCount() > 0) {
-            ticker = executor.schedule(() -> guarded(null, this::tick), tickNanos(), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void stopTicker() {
-        if (ticker != null) {
-            ticker.cancel(false);
-            ticker = null;
-        }
-    }
-
-    /** Fires {@code tick} ms after the last message or tick; ticks only fill silence. */
-    private void tick() {
-        ticker = null;
-        if (delayed != null || activeCount() == 0) {
-            return;
-        }
-        long quiet = System.nanoTime() - lastActivityNanos;
-        if (quiet < tickNanos()) {
-            ticker = executor.schedule(() -> guarded(null, this::tick), tickNanos() - quiet, TimeUnit.NANOSECONDS);
-            return;
-        }
-        long time = clock.now();
-        st.time = time;
-        lastTick = time;
-        lease(time);
-        lastActivityNanos = System.nanoTime();
-        String frame = "{\"id\":\"" + id + "\",\"action\":\"TICK\",\"args\":" + time + "}";
-        int high = services.config().maxBufferedBytes();
-        for (Connection c : clients) {
-            if (c.active && !c.gone && !c.backlogged(high)) {
-                send(c, frame);
-                services.metrics().ticks.increment();
-            }
-        }
-        ensureTicker();
-    }
-
-    private long tickNanos() {
-        return (long) (st.tickMs * 1_000_000);
-    }
-
-    private void lease(long time) {
-        if (time > st.timeLease) {
-            st.timeLease = time + TIME_LEASE_MS;
-            journal.timeLease(st.timeLease);
-        }
     }
 
     int activeCount() {
@@ -628,7 +517,7 @@ final class Session {
     }
 
     long now() {
-        return clock.now();
+        return sequencer.now();
     }
 
     List<Connection> clients() {
@@ -640,10 +529,6 @@ final class Session {
     }
 
     // ---- output ----
-
-    private void broadcast(String text) {
-        outbox.broadcast(text, clients);
-    }
 
     private void broadcastControl(String text) {
         clients.forEach(c -> send(c, text));

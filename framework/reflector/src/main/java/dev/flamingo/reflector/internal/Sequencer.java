@@ -1,0 +1,170 @@
+package dev.flamingo.reflector.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A session's single writer of order: stamps each message with the session clock and the next uint32
+ * seq (overwriting only [0] and [1]), appends it to the retained messages and the journal, and queues its
+ * RECV; holds batches until {@code lastTick + delay} for the NxM tick multiplier; and sends TICKs only
+ * into silence, {@code tick} ms after the last message or tick, skipping backlogged clients. Times
+ * shown to clients are leased in the journal so a resumed clock never goes backwards. Owned by the
+ * session's executor.
+ */
+final class Sequencer {
+    private final Session session;
+    private final SessionState st;
+    private final Journal journal;
+    private final Outbox outbox;
+    private final SessionServices services;
+    private SessionClock clock;
+    private ScheduledFuture<?> ticker;
+    private long lastActivityNanos = System.nanoTime();
+    private long lastTick;
+    private List<JsonArray> delayed;
+
+    Sequencer(Session session, Journal journal, Outbox outbox, SessionServices services) {
+        this.session = session;
+        this.st = session.st;
+        this.journal = journal;
+        this.outbox = outbox;
+        this.services = services;
+    }
+
+    /** Starts (or resumes) the session clock at {@code time}. */
+    void startClock(long time, double scale) {
+        clock = new SessionClock(time, scale);
+    }
+
+    long now() {
+        return clock.now();
+    }
+
+    long raw() {
+        return clock.raw();
+    }
+
+    double rescale(double scale) {
+        return clock.rescale(scale);
+    }
+
+    /** Stamps and relays a batch, or holds it until {@code lastTick + delay} (the NxM tick multiplier). */
+    void submit(List<JsonArray> batch) {
+        long time = clock.now();
+        if (st.delayMs > 0) {
+            if (delayed != null) {
+                delayed.addAll(batch);
+                return;
+            }
+            double wait = lastTick + st.delayMs - time;
+            if (wait > 0) {
+                delayed = new ArrayList<>(batch);
+                stopTicker();
+                session.executor.schedule(() -> session.guarded(null, this::releaseDelayed), (long) Math.ceil(wait),
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        for (JsonArray message : batch) {
+            stamp(message, time);
+        }
+        lastActivityNanos = System.nanoTime();
+        ensureTicker();
+    }
+
+    private void releaseDelayed() {
+        List<JsonArray> batch = delayed;
+        delayed = null;
+        long time = clock.now();
+        for (JsonArray message : batch) {
+            stamp(message, time);
+        }
+        lastActivityNanos = System.nanoTime();
+        ensureTicker();
+    }
+
+    /** Overwrites only [0] and [1] (and the last slot under rawtime), journals, then queues RECV. */
+    private void stamp(JsonArray message, long time) {
+        st.seq++;
+        st.time = time;
+        message.set(0, new JsonPrimitive(time));
+        message.set(1, new JsonPrimitive(Integer.toUnsignedLong(st.seq)));
+        if (Json.truthy(st.flags.get("rawtime"))) {
+            message.set(message.size() - 1, new JsonPrimitive(clock.raw()));
+        }
+        String json = message.toString();
+        st.messages.addLast(new Msg(st.seq, time, json));
+        journal.message(json);
+        services.metrics().messagesRelayed.increment();
+        outbox.broadcast("{\"id\":\"" + session.id + "\",\"action\":\"RECV\",\"args\":" + json + "}", session.clients());
+    }
+
+    /** A message the reflector makes up ({@code users}, {@code tally}): {@code [0, 0, {what..., _size}]}. */
+    void submitReflectorMessage(JsonObject payload) {
+        payload.addProperty("_size", payload.toString().length());
+        JsonArray message = new JsonArray();
+        message.add(0);
+        message.add(0);
+        message.add(payload);
+        if (Json.truthy(st.flags.get("rawtime"))) {
+            message.add(0);
+        }
+        submit(List.of(message));
+    }
+
+    void ensureTicker() {
+        if (ticker == null && delayed == null && session.activeCount() > 0) {
+            ticker = session.executor.schedule(() -> session.guarded(null, this::tick), tickNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    void stopTicker() {
+        if (ticker != null) {
+            ticker.cancel(false);
+            ticker = null;
+        }
+    }
+
+    /** Fires {@code tick} ms after the last message or tick; ticks only fill silence. */
+    private void tick() {
+        ticker = null;
+        if (delayed != null || session.activeCount() == 0) {
+            return;
+        }
+        long quiet = System.nanoTime() - lastActivityNanos;
+        if (quiet < tickNanos()) {
+            ticker = session.executor.schedule(() -> session.guarded(null, this::tick), tickNanos() - quiet, TimeUnit.NANOSECONDS);
+            return;
+        }
+        long time = clock.now();
+        st.time = time;
+        lastTick = time;
+        lease(time);
+        lastActivityNanos = System.nanoTime();
+        String frame = "{\"id\":\"" + session.id + "\",\"action\":\"TICK\",\"args\":" + time + "}";
+        int high = services.config().maxBufferedBytes();
+        for (Connection c : session.clients()) {
+            if (c.active && !c.gone && !c.backlogged(high)) {
+                outbox.send(c, frame);
+                services.metrics().ticks.increment();
+            }
+        }
+        ensureTicker();
+    }
+
+    private long tickNanos() {
+        return (long) (st.tickMs * 1_000_000);
+    }
+
+    void lease(long time) {
+        if (time > st.timeLease) {
+            st.timeLease = time + Session.TIME_LEASE_MS;
+            journal.timeLease(st.timeLease);
+        }
+    }
+}
