@@ -68,7 +68,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private static final long SLICE_NANOS = 200_000_000L;
     private static final long FRAME_MS = 16;
     private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
-    private static final long SYNCED_ANNOUNCE_DELAY_MS = 200;
     private static final long SNAPSHOT_MIN_POLL_GAP_MS = 5000;
 
     private final JoinParameters params;
@@ -96,6 +95,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private volatile View rootView;
     private volatile long latency;
     private volatile boolean synced;
+    private final SyncedRule syncedRule;
     private String timeline;
     private long lastSeq = -1;
     private long reflectorTime;
@@ -109,7 +109,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private boolean dead;
     private boolean simulateQueued;
     private long ffStartTime;
-    private long syncCandidateSince = -1;
     private double cpuTimeMs;
     private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
     private ScheduledFuture<?> joinTimeout;
@@ -125,6 +124,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 registry.versionId());
         this.viewId = newViewId(random);
         this.tps = params.tps();
+        this.syncedRule = new SyncedRule(tps.tickMs());
         this.loop = Threads.sessionLoop("flamingo-session-" + viewId);
         this.snapshots = new Snapshots(this);
     }
@@ -523,6 +523,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 return;
             }
         }
+        syncedRule.set(true);
         synced = true;
         vm.viewDomain().publishToViews(viewId, "synced", Boolean.TRUE);
         vm.viewDomain().processFrameEvents(false);
@@ -664,29 +665,15 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
-    /** Croquet's synced rule: unsynced at once beyond 2 s of lag, synced again after 200 ms under 200 ms. */
     private void updateSynced() {
         long now = wallMs();
         double extrapolated = lastReflectorTime + (connected ? now - lastReceivedWall : 0);
-        double lag = Math.max(0, extrapolated - vm.time() - tps.tickMs());
-        if (synced && lag > Math.max(2000, 0.2 * tps.tickMs())) {
-            setSynced(false);
-        } else if (!synced && lag < Math.max(200, 0.1 * tps.tickMs())) {
-            if (syncCandidateSince < 0) {
-                syncCandidateSince = now;
-            } else if (now - syncCandidateSince >= SYNCED_ANNOUNCE_DELAY_MS) {
-                setSynced(true);
-            }
-        } else {
-            syncCandidateSince = -1;
+        if (syncedRule.update(now, extrapolated - vm.time())) {
+            boolean value = syncedRule.synced();
+            synced = value;
+            debug(DebugFlag.SESSION, () -> "synced " + value);
+            vm.viewDomain().publishToViews(viewId, "synced", value);
         }
-    }
-
-    private void setSynced(boolean value) {
-        synced = value;
-        syncCandidateSince = -1;
-        debug(DebugFlag.SESSION, () -> "synced " + value);
-        vm.viewDomain().publishToViews(viewId, "synced", value);
     }
 
     // ---- sending ----
@@ -862,6 +849,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         limiter = new SendLimiter<>(params.eventRateLimit());
         lastSeq = -1;
         viewReady = false;
+        syncedRule.set(false);
         synced = false;
         simulateQueued = false;
         snapshots.reset();
