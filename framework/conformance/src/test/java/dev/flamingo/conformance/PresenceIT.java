@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * one that vanishes, and an exit for one that leaves.
  */
 class PresenceIT {
-  private static final int REJOIN_LIMIT_MS = 1_000;
+  private static final int REJOIN_LIMIT_MS = 1_500;
   /** The reflector announces a leave rejoinLimit + 250 ms after the disconnect, batched every 200 ms. */
   private static final int LEAVE_ANNOUNCED_WITHIN_MS = REJOIN_LIMIT_MS + 250 + 200;
 
