@@ -93,7 +93,7 @@ public final class Registry {
     }
   }
 
-  /** Collects registrations; {@link #build()} validates them all and runs the determinism guard. */
+  /** Collects registrations; {@link #build()} validates them all and runs the determinism guard. Thread rule: one thread. */
   public static final class Builder {
     private final Map<String, Class<?>> classes = new LinkedHashMap<>();
     private final Map<String, TypeAdapter<?>> adapters = new LinkedHashMap<>();

@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class ModelRuntime {
   private static final ThreadLocal<Pending> BIRTH = new ThreadLocal<>();
 
-  /** The creation ticket a model's constructor claims: its id and runtime. */
+  /** The creation ticket a model's constructor claims: its id and runtime. Thread rule: the VM's thread. */
   public record Birth(String id, ModelRuntime runtime) {}
 
   private record Pending(Class<?> type, Birth birth) {}

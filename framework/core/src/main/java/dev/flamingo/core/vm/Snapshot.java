@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@code seq}. Identical state gives identical bytes on every replica. Thread rule: immutable; the
  * caller must not change {@code bytes}.
  *
- * @param bytes what {@link VirtualMachine#restore} reads
+ * @param bytes the compressed encoding: what is uploaded and what {@link VirtualMachine#restore} reads
  * @param sha256 lowercase hex SHA-256 of the canonical encoding
  * @param time the VM time when it was taken
  * @param seq the seq of the last external message executed
