@@ -10,6 +10,7 @@ public class CounterModel extends Model {
     long joins;
     long exits;
     long blobs;
+    String lastJoin;
     byte[] ballast;
 
     @Override
@@ -40,6 +41,7 @@ public class CounterModel extends Model {
 
     void onJoin(Object view) {
         joins++;
+        lastJoin = String.valueOf(view);
     }
 
     void onExit(Object view) {
@@ -57,6 +59,10 @@ public class CounterModel extends Model {
 
     public long joins() {
         return joins;
+    }
+
+    public String lastJoin() {
+        return lastJoin;
     }
 
     public long blobs() {

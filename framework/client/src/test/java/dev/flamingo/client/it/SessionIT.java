@@ -44,6 +44,16 @@ class SessionIT {
     }
 
     @Test
+    void viewDataArrivesDecryptedWithTheViewJoin() throws Exception {
+        Session a = fixture.join(fixture.params("data"));
+        Session b = fixture.join(fixture.params("data").viewData(java.util.Map.of("name", "bob", "seat", 3)));
+        await(List.of(a, b), m -> m.joins() == 2);
+        String expected = "ViewInfo[viewId=" + b.viewId() + ", viewData={name=bob, seat=3}]";
+        assertEquals(expected, Fixture.on(a, () -> Fixture.model(a).lastJoin()));
+        assertEquals(expected, Fixture.on(b, () -> Fixture.model(b).lastJoin()));
+    }
+
+    @Test
     void tenClientsStayIdenticalUnderSustainedInput() throws Exception {
         List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
