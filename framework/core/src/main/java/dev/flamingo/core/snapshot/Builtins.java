@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ final class Builtins {
     add(r, "java.util.HashSet", HashSet.class, TypeInfo.HASH_SET);
     add(r, "java.util.LinkedHashSet", LinkedHashSet.class, TypeInfo.LINKED_HASH_SET);
     add(r, "java.util.TreeSet", TreeSet.class, TypeInfo.TREE_SET);
+    TypeInfo enumSet = add(r, "java.util.EnumSet", EnumLayout.REGULAR_SET, TypeInfo.ENUM_SET);
+    r.addAlias(EnumLayout.JUMBO_SET, enumSet);
+    add(r, "java.util.EnumMap", EnumMap.class, TypeInfo.ENUM_MAP);
     TypeInfo immutableList = add(r, "java.util.List.of", List.of().getClass(), TypeInfo.IMMUTABLE_LIST);
     r.addAlias(List.of(1).getClass(), immutableList);
     singleton(r, "java.util.Collections.emptyList", Collections.emptyList());

@@ -60,6 +60,7 @@ final class CollectionFill {
         ((TreeSet) d.obj).addAll(Arrays.asList(b).subList(1, b.length));
         break;
       case TypeInfo.LINKED_HASH_MAP:
+      case TypeInfo.ENUM_MAP:
         putPairs((Map) d.obj, b, 0);
         break;
       default:

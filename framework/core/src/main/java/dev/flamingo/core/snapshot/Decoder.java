@@ -421,6 +421,11 @@ final class Decoder {
         shell = new TreeSet<>();
         slots = 1 + in.count(1);
         break;
+      case TypeInfo.ENUM_SET:
+      case TypeInfo.ENUM_MAP:
+        shell = EnumLayout.newShell(t.kind, readEnumType());
+        slots = t.kind == TypeInfo.ENUM_SET ? in.count(1) : in.count(2) * 2;
+        break;
       default:
         slots = in.count(1);
         shell = CollectionFill.newSequence(t.kind, slots);
@@ -430,6 +435,15 @@ final class Decoder {
     f.tableLength = tableLength;
     f.threshold = threshold;
     return PUSHED;
+  }
+
+  private Class<?> readEnumType() {
+    String id = in.string();
+    TypeInfo e = registry.infoForId(id);
+    if (e == null || e.kind != TypeInfo.ENUM) {
+      throw in.bad("'" + id + "' is not a registered enum");
+    }
+    return e.type;
   }
 
   private Object readValue(TypeInfo t) {

@@ -57,6 +57,7 @@ final class EncodeFrame {
         return "<adapted>";
       case TypeInfo.HASH_MAP:
       case TypeInfo.LINKED_HASH_MAP:
+      case TypeInfo.ENUM_MAP:
         return (i % 2 == 0 ? "<key " : "<value ") + i / 2 + ">";
       case TypeInfo.TREE_MAP:
         return i == 0 ? "<comparator>" : ((i - 1) % 2 == 0 ? "<key " : "<value ") + (i - 1) / 2 + ">";
@@ -64,6 +65,7 @@ final class EncodeFrame {
         return i == 0 ? "<comparator>" : "<element " + (i - 1) + ">";
       case TypeInfo.HASH_SET:
       case TypeInfo.LINKED_HASH_SET:
+      case TypeInfo.ENUM_SET:
         return "<element " + i + ">";
       default:
         return "[" + i + "]";

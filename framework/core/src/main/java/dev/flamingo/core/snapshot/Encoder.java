@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -335,6 +337,14 @@ final class Encoder {
       case TypeInfo.TREE_SET:
         writeSorted(t, (TreeSet<?>) v);
         break;
+      case TypeInfo.ENUM_SET:
+        writeEnumType(EnumLayout.elementType((EnumSet<?>) v));
+        writeElements(t, v, ((Collection<?>) v).toArray());
+        break;
+      case TypeInfo.ENUM_MAP:
+        writeEnumType(EnumLayout.keyType((EnumMap<?, ?>) v));
+        writeEntries(t, v, (Map<?, ?>) v, null);
+        break;
       default:
         writeValueOrPrimitiveArray(t, v, index);
     }
@@ -371,6 +381,14 @@ final class Encoder {
     }
     f.valueIndex = index;
     openValues.set(index);
+  }
+
+  private void writeEnumType(Class<?> enumType) {
+    TypeInfo e = infoOf(enumType);
+    if (e.kind != TypeInfo.ENUM) {
+      throw fail("an EnumSet/EnumMap of " + (e.problem != null ? e.problem : enumType.getName()));
+    }
+    out.string(e.id);
   }
 
   private void writeHashSizing(HashMap<?, ?> map) {

@@ -58,8 +58,8 @@ final class HashKeys {
 
   static String problem(Object key, Object culprit) {
     String fix = " so a HashMap/HashSet keyed by it iterates in a different order on every replica;"
-        + " use LinkedHashMap/LinkedHashSet or TreeMap/TreeSet, or give the class a hashCode that does"
-        + " not use identity (for enums: hash their name() or ordinal())";
+        + " use EnumMap/EnumSet (enum keys), LinkedHashMap/LinkedHashSet or TreeMap/TreeSet, or give"
+        + " the class a hashCode that does not use identity (for enums inside it: use ordinal())";
     if (culprit == key) {
       return key.getClass().getName() + " hashes by identity (an enum, an array, or a class that does"
           + " not override hashCode)," + fix;

@@ -14,7 +14,10 @@ import java.util.function.Function;
  * plays the role of Croquet's {@code $} prefix); object identity, sharing and cycles survive; the
  * same state always gives the same bytes, so {@link #sha256} of {@link #encode} is the state hash.
  * Instances are restored without running constructors; records through their canonical
- * constructor. HashMap and HashSet are restored with their table sizing so they iterate, and keep
+ * constructor. Built in: primitives and their boxes (bit-exact floating point), String, BigInteger,
+ * BigDecimal, enums, records, arrays, ArrayList, LinkedList, ArrayDeque, HashMap, LinkedHashMap
+ * (also access-ordered), TreeMap, HashSet, LinkedHashSet, TreeSet, EnumSet, EnumMap, List.of and
+ * the empty collections; Map.of/Set.of are refused because their order changes on every JVM run. HashMap and HashSet are restored with their table sizing so they iterate, and keep
  * iterating after later changes, exactly like the original. TreeMap/TreeSet keep their comparator,
  * which must be null (natural order), a built-in one ({@code Comparator.naturalOrder()},
  * {@code Comparator.reverseOrder()}, {@code String.CASE_INSENSITIVE_ORDER}) or an instance of a

@@ -44,6 +44,8 @@ final class TypeInfo {
   static final int HASH_SET = 38;
   static final int LINKED_HASH_SET = 39;
   static final int TREE_SET = 40;
+  static final int ENUM_SET = 41;
+  static final int ENUM_MAP = 42;
   // Values built from their children: identity, constructed when complete.
   static final int RECORD = 50;
   static final int ADAPTER = 51;

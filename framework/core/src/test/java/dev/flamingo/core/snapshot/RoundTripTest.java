@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedList;
@@ -217,6 +219,25 @@ class RoundTripTest {
     assertSame(Comparator.reverseOrder(), ((TreeSet<?>) copy[2]).comparator());
     assertEquals(List.of("c", "b", "a"), new ArrayList<>((TreeSet<?>) copy[2]));
     assertEquals(List.of("a", "B"), new ArrayList<>((TreeSet<?>) copy[3]));
+  }
+
+  @Test
+  void enumSetsAndMapsIncludingEmptyOnes() {
+    EnumSet<Suit> some = EnumSet.of(Suit.HEARTS);
+    EnumSet<Suit> none = EnumSet.noneOf(Suit.class);
+    EnumMap<Suit, String> map = new EnumMap<>(Suit.class);
+    map.put(Suit.HEARTS, "h");
+    map.put(Suit.CLUBS, "c");
+    Object[] copy = roundTrip(new Object[] {some, none, map, new EnumMap<Suit, String>(Suit.class)});
+    assertEquals(some, copy[0]);
+    assertEquals(none, copy[1]);
+    @SuppressWarnings("unchecked")
+    EnumSet<Suit> noneCopy = (EnumSet<Suit>) copy[1];
+    noneCopy.add(Suit.CLUBS); // proves the element type survived an empty set
+    assertEquals(map, copy[2]);
+    @SuppressWarnings("unchecked")
+    EnumMap<Suit, String> emptyMap = (EnumMap<Suit, String>) copy[3];
+    emptyMap.put(Suit.CLUBS, "x");
   }
 
   @Test

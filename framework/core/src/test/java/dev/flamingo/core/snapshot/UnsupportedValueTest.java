@@ -106,6 +106,15 @@ class UnsupportedValueTest {
     Fixtures.roundTrip(new TreeMap<>(Map.of(Suit.HEARTS, 1)));
   }
 
+  enum Unlisted { A }
+
+  @Test
+  void enumSetOfAnUnregisteredEnumNamesTheEnum() {
+    UnsupportedValueException e = failure(new Holder(java.util.EnumSet.of(Unlisted.A)));
+    assertEquals("Holder.value", e.path());
+    assertTrue(e.getMessage().contains(Unlisted.class.getName() + " is not registered"), e.getMessage());
+  }
+
   @Test
   void treeBinsAreRejected() {
     HashMap<Object, Integer> colliding = new HashMap<>();
