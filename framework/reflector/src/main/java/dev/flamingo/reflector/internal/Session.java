@@ -9,10 +9,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -52,11 +50,11 @@ final class Session {
     private final Outbox outbox;
     private final Tallies tallies;
     private final Sequencer sequencer;
+    private final ClientMessages messages;
+    private final Snapshots snapshots;
     private boolean started;
     private boolean loggedStart;
     private ScheduledFuture<?> unloadTimer;
-    private Map<String, Long> tagRecords;
-    private int nextRequAt;
     /** Registry references (handshakes in flight or open); guarded by the registry's map lock. */
     int refs;
     volatile long lastUsedMillis = System.currentTimeMillis();
@@ -76,7 +74,8 @@ final class Session {
             st.time = Math.max(st.time, st.timeLease);
             sequencer.startClock(st.time, st.scale);
         }
-        nextRequAt = services.config().requThreshold();
+        this.messages = new ClientMessages(this, services);
+        this.snapshots = new Snapshots(this, services);
     }
 
     // ---- connection lifecycle (called as tasks on the executor) ----
@@ -215,14 +214,14 @@ final class Session {
             case "JOIN" -> join(conn, frame.args());
             case "SEND" -> {
                 if (conn.joined) {
-                    clientMessage(conn, frame.args(), frame.tags());
+                    messages.send(conn, frame.args(), frame.tags());
                 } else {
                     services.metrics().reject("not_joined");
                 }
             }
             case "TUTTI" -> tallies.vote(requireJoined(conn), frame.args());
-            case "SNAP" -> snap(requireJoined(conn), frame.args());
-            case "SAVE" -> save(requireJoined(conn), frame.args());
+            case "SNAP" -> snapshots.snap(requireJoined(conn), frame.args());
+            case "SAVE" -> snapshots.save(requireJoined(conn), frame.args());
             case "TICKS" -> ticks(requireJoined(conn), frame.args());
             case "PING" -> pong(conn, frame.args());
             case "PULSE" -> { }
@@ -328,50 +327,8 @@ final class Session {
 
     // ---- sequencing ----
 
-    private void clientMessage(Connection conn, JsonElement args, JsonObject tags) throws ProtocolException {
-        JsonArray message = validMessage(args);
-        if (st.messages.size() >= services.config().maxRetainedMessages()) {
-            services.metrics().reject("backlog_full");
-            broadcastControl("{\"id\":\"" + id + "\",\"action\":\"REQU\"}");
-            send(conn, info("SNAPSHOT_NEEDED", "message backlog full: messages are dropped until a snapshot"));
-            return;
-        }
-        if (tags != null && debounced(tags)) {
-            return;
-        }
-        sequencer.submit(List.of(message));
-        backlogPressure();
-    }
-
-    /** {@code [time, seq, payload, ...extra]} with a string payload: objects are reserved for the reflector. */
-    static JsonArray validMessage(JsonElement args) throws ProtocolException {
-        JsonArray a = Json.arrayOrNull(args);
-        if (a == null || a.size() < 3 || a.size() > 16 || !Json.isString(a.get(2))) {
-            throw Json.bad("SEND args must be [time, seq, payloadString, ...]");
-        }
-        return a;
-    }
-
-    /** Croquet's tag debounce: drop a message whose msgID was reflected less than debounce ms ago. */
-    private boolean debounced(JsonObject tags) {
-        JsonElement debounce = tags.get("debounce");
-        JsonElement msgId = tags.get("msgID");
-        if (!Json.isNumber(debounce) || !Json.isString(msgId)) {
-            return false;
-        }
-        if (tagRecords == null) {
-            tagRecords = new HashMap<>();
-        }
-        long now = System.nanoTime() / 1_000_000;
-        Long last = tagRecords.get(msgId.getAsString());
-        if (last != null && now - last <= debounce.getAsDouble()) {
-            services.metrics().reject("debounced");
-            return true;
-        }
-        if (last != null || tagRecords.size() < 256) {
-            tagRecords.put(msgId.getAsString(), now);
-        }
-        return false;
+    void backlogReset() {
+        messages.resetBacklog();
     }
 
     /** Sequences a batch (TUTTI's first message). */
@@ -384,87 +341,7 @@ final class Session {
         sequencer.submitReflectorMessage(payload);
     }
 
-    private void backlogPressure() {
-        int size = st.messages.size();
-        int max = services.config().maxRetainedMessages();
-        if (size < nextRequAt) {
-            return;
-        }
-        int headroom = max - size;
-        nextRequAt = size + Math.max(1, headroom / 8);
-        broadcastControl("{\"id\":\"" + id + "\",\"action\":\"REQU\"}");
-        if (headroom < max / 4) {
-            String info = info("SNAPSHOT_NEEDED", "the session needs a snapshot: " + size + " messages retained");
-            clients.forEach(c -> send(c, info));
-        }
-    }
-
-    private String info(String code, String msg) {
-        JsonObject args = new JsonObject();
-        args.addProperty("code", code);
-        args.addProperty("msg", msg);
-        JsonObject options = new JsonObject();
-        options.addProperty("level", "warning");
-        args.add("options", options);
-        return "{\"id\":\"" + id + "\",\"action\":\"INFO\",\"args\":" + args + "}";
-    }
-
     // ---- SNAP, SAVE, TICKS, PING, LOG ----
-
-    private void snap(Connection conn, JsonElement args) throws ProtocolException {
-        JsonObject o = Json.objectOrNull(args);
-        if (o == null || !Json.isNumber(o.get("time")) || !Json.isUint32(o.get("seq"))) {
-            throw Json.bad("SNAP args must be {time, seq, hash, url}");
-        }
-        String url = Json.optionalString(o, "url", 4096);
-        Json.optionalString(o, "hash", 1024);
-        long time = (long) o.get("time").getAsDouble();
-        if (Json.truthy(o.get("dissident")) || time <= st.snapshotTime || url == null || url.isEmpty()) {
-            services.metrics().reject("snap_ignored");
-            return;
-        }
-        boolean local = services.files().holdsForSession(url, id, conn.authority);
-        if (services.config().requireLocalSnapshots() && !local) {
-            services.metrics().reject("snap_unknown_file");
-            LOG.log(Level.WARNING, "snap-refused session={0} remote={1} url={2}", id, conn, url);
-            return;
-        }
-        long start = System.nanoTime();
-        int seq = (int) o.get("seq").getAsLong();
-        while (!st.messages.isEmpty() && !after(seq, st.messages.peekFirst().seq())) {
-            st.messages.removeFirst();
-        }
-        st.snapshotTime = time;
-        st.snapshotSeq = seq;
-        st.snapshotUrl = url;
-        nextRequAt = services.config().requThreshold();
-        journal.commit();
-        journal.compact(st);
-        services.metrics().snapshots.increment();
-        services.metrics().snapshotLatency.record(System.nanoTime() - start);
-    }
-
-    /** Croquet's {@code after(a, b)}: b comes after a within a window of 2^27. */
-    static boolean after(int a, int b) {
-        long delta = Integer.toUnsignedLong(b - a);
-        return delta > 0 && delta < 0x8000000L;
-    }
-
-    private void save(Connection conn, JsonElement args) throws ProtocolException {
-        if (st.appId == null || st.persistentId == null) {
-            throw new ProtocolException(CloseReason.BAD_APP_ID, "bad_app_id", "SAVE needs appId and persistentId");
-        }
-        JsonObject o = Json.objectOrNull(args);
-        if (o == null) {
-            throw Json.bad("SAVE args must be {persistTime, url}");
-        }
-        String url = Json.optionalString(o, "url", 4096);
-        if (url == null || Json.truthy(o.get("dissident"))) {
-            return;
-        }
-        services.pointers().put(st.appId, st.persistentId, url);
-        LOG.log(Level.INFO, "session-save id={0} remote={1} url={2}", id, conn, url);
-    }
 
     private void ticks(Connection conn, JsonElement args) throws ProtocolException {
         JsonObject o = Json.objectOrNull(args);
@@ -529,10 +406,6 @@ final class Session {
     }
 
     // ---- output ----
-
-    private void broadcastControl(String text) {
-        clients.forEach(c -> send(c, text));
-    }
 
     void send(Connection conn, String text) {
         outbox.send(conn, text);

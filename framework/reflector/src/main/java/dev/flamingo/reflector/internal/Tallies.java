@@ -34,7 +34,7 @@ final class Tallies {
             throw Json.bad("TUTTI args must be [sendTime, seq, payloadString, firstMsg, wantsVote, target, key]");
         }
         JsonElement firstMsg = a.size() > 3 ? a.get(3) : null;
-        JsonArray first = Json.absent(firstMsg) ? null : Session.validMessage(firstMsg);
+        JsonArray first = Json.absent(firstMsg) ? null : ClientMessages.validMessage(firstMsg);
         JsonElement key = a.size() > 6 ? a.get(6) : null;
         String tuttiKey = Json.isString(key) ? key.getAsString() : a.get(1) + ":" + a.get(0);
         if (tuttiKey.length() > 1024) {

@@ -1,0 +1,80 @@
+package dev.flamingo.reflector.internal;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * SNAP and SAVE. A SNAP newer than the current snapshot, for a file this server's {@code /files} holds
+ * for the session, drops every retained message not {@linkplain #after after} its seq and compacts the
+ * journal; late joiners then SYNC from it. A SAVE records the URL of persisted data for the app's
+ * next fresh session. Owned by the session's executor.
+ */
+final class Snapshots {
+    private static final Logger LOG = System.getLogger(Snapshots.class.getName());
+    private final Session session;
+    private final SessionState st;
+    private final SessionServices services;
+
+    Snapshots(Session session, SessionServices services) {
+        this.session = session;
+        this.st = session.st;
+        this.services = services;
+    }
+
+    void snap(Connection conn, JsonElement args) throws ProtocolException {
+        JsonObject o = Json.objectOrNull(args);
+        if (o == null || !Json.isNumber(o.get("time")) || !Json.isUint32(o.get("seq"))) {
+            throw Json.bad("SNAP args must be {time, seq, hash, url}");
+        }
+        String url = Json.optionalString(o, "url", 4096);
+        Json.optionalString(o, "hash", 1024);
+        long time = (long) o.get("time").getAsDouble();
+        if (Json.truthy(o.get("dissident")) || time <= st.snapshotTime || url == null || url.isEmpty()) {
+            services.metrics().reject("snap_ignored");
+            return;
+        }
+        boolean local = services.files().holdsForSession(url, session.id, conn.authority);
+        if (services.config().requireLocalSnapshots() && !local) {
+            services.metrics().reject("snap_unknown_file");
+            LOG.log(Level.WARNING, "snap-refused session={0} remote={1} url={2}", session.id, conn, url);
+            return;
+        }
+        long start = System.nanoTime();
+        int seq = (int) o.get("seq").getAsLong();
+        while (!st.messages.isEmpty() && !after(seq, st.messages.peekFirst().seq())) {
+            st.messages.removeFirst();
+        }
+        st.snapshotTime = time;
+        st.snapshotSeq = seq;
+        st.snapshotUrl = url;
+        session.backlogReset();
+        session.journal().commit();
+        session.journal().compact(st);
+        services.metrics().snapshots.increment();
+        services.metrics().snapshotLatency.record(System.nanoTime() - start);
+    }
+
+    /** Croquet's {@code after(a, b)}: b comes after a within a window of 2^27. */
+    static boolean after(int a, int b) {
+        long delta = Integer.toUnsignedLong(b - a);
+        return delta > 0 && delta < 0x8000000L;
+    }
+
+    void save(Connection conn, JsonElement args) throws ProtocolException {
+        if (st.appId == null || st.persistentId == null) {
+            throw new ProtocolException(CloseReason.BAD_APP_ID, "bad_app_id", "SAVE needs appId and persistentId");
+        }
+        JsonObject o = Json.objectOrNull(args);
+        if (o == null) {
+            throw Json.bad("SAVE args must be {persistTime, url}");
+        }
+        String url = Json.optionalString(o, "url", 4096);
+        if (url == null || Json.truthy(o.get("dissident"))) {
+            return;
+        }
+        services.pointers().put(st.appId, st.persistentId, url);
+        LOG.log(Level.INFO, "session-save id={0} remote={1} url={2}", session.id, conn, url);
+    }
+}
