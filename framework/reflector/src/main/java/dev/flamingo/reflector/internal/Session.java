@@ -15,14 +15,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One session's sequencer: the single writer that stamps every message with session time and the next
- * uint32 seq, journals it, and relays it to every synced client in the same order.
+ * One session: its sockets, JOIN and SYNC, frame dispatch and lifecycle (unload, expiry, shutdown). The
+ * {@link Sequencer} stamps and relays, {@link ClientMessages} admits SENDs, {@link Snapshots} takes SNAP
+ * and SAVE, {@link Tallies} counts TUTTI votes and {@link UsersBatcher} announces joins and leaves.
  *
  * <p>Design. Every method runs on {@link #executor}, one Netty event loop chosen when the session is
- * created; sockets on other loops hand their frames over as tasks, so stamping, broadcast, SYNC (the
+ * created, and each socket is moved onto that loop when it connects; so stamping, broadcast, SYNC (the
  * snapshot of {@code messages}) and the move of a joiner into the broadcast set are atomic with respect
- * to each other without locks. Sockets are moved onto the session's loop when they connect, so the
- * hand-over is usually a plain call. Nothing is written to a socket directly: frames go through the
+ * to each other without locks or hand-offs (Disruptor's single writer). Nothing is written to a socket directly: frames go through the
  * {@link Outbox}, whose commit writes the journal to the OS before flushing the sockets, so no client
  * ever sees a message that a crash could lose. Sessions share nothing, so a bad frame in one cannot
  * affect another.
