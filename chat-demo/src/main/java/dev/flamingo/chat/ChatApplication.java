@@ -1,5 +1,6 @@
 package dev.flamingo.chat;
 
+import dev.flamingo.fx.SessionWindow;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
@@ -11,7 +12,7 @@ import javafx.stage.Stage;
  * and opens one window. Thread rule: JavaFX calls it on the FX Application Thread.
  */
 public final class ChatApplication extends Application {
-  private final List<ChatWindow> windows = new ArrayList<>();
+  private final List<SessionWindow> windows = new ArrayList<>();
   private EmbeddedReflector embedded;
 
   @Override

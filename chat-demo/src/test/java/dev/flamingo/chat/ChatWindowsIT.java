@@ -3,6 +3,7 @@ package dev.flamingo.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flamingo.fx.SessionWindow;
 import dev.flamingo.reflector.ReflectorServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Chat windows on a real reflector on 127.0.0.1, headless: posting, nicknames, counts, late join, /reset. */
 class ChatWindowsIT {
   private final FxRobot robot = new FxRobot();
-  private final List<ChatWindow> windows = new ArrayList<>();
+  private final List<SessionWindow> windows = new ArrayList<>();
   private ReflectorServer reflector;
   private String session;
   @TempDir
@@ -48,7 +49,7 @@ class ChatWindowsIT {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (ChatWindow window : windows) {
+    for (SessionWindow window : windows) {
       fx(() -> window.close()).get(5, TimeUnit.SECONDS);
       fx(() -> {
         window.stage().close();
@@ -60,8 +61,8 @@ class ChatWindowsIT {
 
   @Test
   void twoWindowsExchangeMessagesAndSeeNicknamesAndCounts() throws Exception {
-    ChatWindow ann = open("ann");
-    ChatWindow bob = open("bob");
+    SessionWindow ann = open("ann");
+    SessionWindow bob = open("bob");
     await(() -> text(ann, "#viewCount").equals("Total Views: 2") && text(bob, "#viewCount").equals("Total Views: 2"));
     String annNick = text(ann, "#nickname").substring("Nickname: ".length());
     String bobNick = text(bob, "#nickname").substring("Nickname: ".length());
@@ -76,19 +77,19 @@ class ChatWindowsIT {
 
   @Test
   void aLateWindowShowsTheHistory() throws Exception {
-    ChatWindow ann = open("ann");
+    SessionWindow ann = open("ann");
     type(ann, "first");
     type(ann, "second");
     await(() -> posts(ann).size() == 3);
-    ChatWindow late = open("carl");
+    SessionWindow late = open("carl");
     await(() -> posts(late).equals(posts(ann)) && text(late, "#viewCount").equals("Total Views: 2"));
     assertTrue(posts(late).get(2).endsWith(": second"), posts(late).toString());
   }
 
   @Test
   void slashResetEmptiesBothWindows() throws Exception {
-    ChatWindow ann = open("ann");
-    ChatWindow bob = open("bob");
+    SessionWindow ann = open("ann");
+    SessionWindow bob = open("bob");
     type(ann, "soon gone");
     await(() -> posts(bob).stream().anyMatch(p -> p.endsWith("soon gone")));
     type(bob, "/reset");
@@ -98,22 +99,22 @@ class ChatWindowsIT {
 
   @Test
   void closingEveryWindowAndStartingAgainShowsTheSameHistory() throws Exception {
-    ChatWindow ann = open("ann");
+    SessionWindow ann = open("ann");
     type(ann, "kept");
     await(() -> posts(ann).size() == 2);
     List<String> before = posts(ann);
     closeEverything();
-    ChatWindow again = open("ann");
+    SessionWindow again = open("ann");
     await(() -> posts(again).equals(before));
   }
 
   @Test
   void aNewcomerAloneWithSomeoneElsesHistoryResetsIt() throws Exception {
-    ChatWindow ann = open("ann");
+    SessionWindow ann = open("ann");
     type(ann, "ann was here");
     await(() -> posts(ann).size() == 2);
     closeEverything();
-    ChatWindow dan = open("dan");
+    SessionWindow dan = open("dan");
     await(() -> posts(dan).equals(List.of("chat reset for new participants")));
   }
 
@@ -124,14 +125,16 @@ class ChatWindowsIT {
     reflector = ReflectorServer.builder().host("127.0.0.1").port(0).dataDir(dataDir).build().start();
   }
 
-  private ChatWindow open(String user) throws Exception {
+  private SessionWindow open(String user) throws Exception {
     int slot = windows.size();
-    ChatWindow window = fx(() -> {
+    SessionWindow window = fx(() -> {
       Stage stage = new Stage();
       // Side by side, so the robot's clicks land in the window meant.
-      stage.setX(slot * 540);
+      SessionWindow opened = ChatWindow.open(stage, new ChatWindow.Config(reflector.websocketUri(), session, "secret", user));
+      stage.setX(slot * 640);
       stage.setY(0);
-      return ChatWindow.open(stage, new ChatWindow.Config(reflector.websocketUri(), session, "secret", user));
+      stage.setWidth(620);
+      return opened;
     });
     windows.add(window);
     window.joined().get(30, TimeUnit.SECONDS);
@@ -139,7 +142,7 @@ class ChatWindowsIT {
     return window;
   }
 
-  private void type(ChatWindow window, String text) throws Exception {
+  private void type(SessionWindow window, String text) throws Exception {
     TextField field = fx(() -> (TextField) window.stage().getScene().lookup("#textIn"));
     Button send = fx(() -> (Button) window.stage().getScene().lookup("#sendButton"));
     robot.clickOn(field).write(text);
@@ -147,7 +150,7 @@ class ChatWindowsIT {
   }
 
   /** Puts text in the field directly (the headless robot has no key for every character), then clicks Send. */
-  private void paste(ChatWindow window, String text) throws Exception {
+  private void paste(SessionWindow window, String text) throws Exception {
     fx(() -> {
       ((TextField) window.stage().getScene().lookup("#textIn")).setText(text);
       return null;
@@ -156,7 +159,7 @@ class ChatWindowsIT {
   }
 
   /** The history lines as shown: "nick: text" for posts, the notice text for notices. */
-  private static List<String> posts(ChatWindow window) throws Exception {
+  private static List<String> posts(SessionWindow window) throws Exception {
     return fx(() -> {
       VBox lines = (VBox) window.stage().getScene().lookup("#textOut");
       List<String> shown = new ArrayList<>();
@@ -169,7 +172,7 @@ class ChatWindowsIT {
     });
   }
 
-  private static String text(ChatWindow window, String id) {
+  private static String text(SessionWindow window, String id) {
     try {
       return fx(() -> ((Label) window.stage().getScene().lookup(id)).getText());
     } catch (Exception e) {

@@ -2,7 +2,6 @@ package dev.flamingo.fx.widgets;
 
 import dev.flamingo.fx.JoinLink;
 import java.util.Objects;
-import java.util.function.IntSupplier;
 import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -12,8 +11,8 @@ import javafx.scene.layout.StackPane;
 /**
  * Frames an app's node with the session widgets: a bar with the people badge and the join link on top, the
  * catching-up overlay and the fatal error display above the content. Each pulse {@link #refresh()} pulls
- * {@link SessionStatus} (add it with {@code host.addPulseListener(frame::refresh)}). Thread rule: FX
- * Application Thread only.
+ * {@link SessionStatus} (add it with {@code host.addPulseListener(frame::refresh)}); the root view reports the
+ * people count from its {@code update}, where the model may be read. Thread rule: FX Application Thread only.
  */
 public final class SessionFrame extends StackPane {
   private final SessionStatus status;
@@ -22,7 +21,6 @@ public final class SessionFrame extends StackPane {
   private final PeopleBadge badge = new PeopleBadge();
   private final CatchingUpOverlay overlay = new CatchingUpOverlay();
   private final FatalErrorPane fatal = new FatalErrorPane();
-  private IntSupplier peopleSource;
 
   /** Builds a frame showing {@code status}. */
   public SessionFrame(SessionStatus status) {
@@ -46,20 +44,12 @@ public final class SessionFrame extends StackPane {
     bar.getChildren().add(box);
   }
 
-  /** Reads the people count from {@code source} on every refresh (e.g. {@code () -> model.viewCount()}); null stops. */
-  public void setPeopleSource(IntSupplier source) {
-    this.peopleSource = source;
-  }
-
   /** Pulls the status into the widgets; call once per pulse. */
   public void refresh() {
     refresh(System.nanoTime());
   }
 
   void refresh(long nowNanos) {
-    if (peopleSource != null) {
-      status.reportPeople(peopleSource.getAsInt());
-    }
     SessionStatus.State state = status.read();
     badge.show(state.people());
     overlay.show(state, nowNanos);

@@ -39,16 +39,12 @@ class SessionFrameTest {
   }
 
   @Test
-  void badgeCountsPeopleFromTheSource() throws Exception {
+  void badgeCountsPeople() throws Exception {
     SessionStatus status = new SessionStatus();
-    int[] people = {1};
     SessionFrame frame = fx(() -> new SessionFrame(status));
-    fx(() -> {
-      frame.setPeopleSource(() -> people[0]);
-      return refreshAt(frame, 0);
-    });
-    assertEquals("1 person", fx(() -> frame.badge().getText()));
-    people[0] = 3;
+    status.reportPeople(1);
+    assertEquals("1 person", fx(() -> refreshAt(frame, 0).badge().getText()));
+    status.reportPeople(3);
     assertEquals("3 people", fx(() -> refreshAt(frame, 1).badge().getText()));
   }
 

@@ -1,4 +1,4 @@
-package dev.flamingo.chat;
+package dev.flamingo.fx;
 
 import dev.flamingo.client.Session;
 import java.util.ArrayList;

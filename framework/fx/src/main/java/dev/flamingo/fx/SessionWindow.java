@@ -1,0 +1,175 @@
+package dev.flamingo.fx;
+
+import dev.flamingo.client.JoinParameters;
+import dev.flamingo.client.Session;
+import dev.flamingo.client.SessionFailedException;
+import dev.flamingo.client.Step;
+import dev.flamingo.core.View;
+import dev.flamingo.fx.widgets.SessionFrame;
+import dev.flamingo.fx.widgets.SessionStatus;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * A stage showing one session: joins with manual stepping, steps the session from the stage's pulses, frames
+ * the root view's node with the session widgets, and (optionally) sleeps when minimized or hidden and joins
+ * again when shown. The shortest way to put a Flamingo app on screen:
+ *
+ * <pre>{@code
+ * SessionWindow.open(stage, JoinParameters.builder().appId("com.example.hello").name("demo")
+ *     .password("secret").registry(registry).model(Counter.class).reflector(uri),
+ *     (model, bridge, status) -> new CounterView((Counter) model, bridge));
+ * }</pre>
+ *
+ * Thread rule: FX Application Thread only.
+ */
+public final class SessionWindow {
+  private static final System.Logger LOG = System.getLogger(SessionWindow.class.getName());
+
+  private final Stage stage;
+  private final JoinParameters.Builder parameters;
+  private final FxViewFactory factory;
+  private final SessionStatus status = new SessionStatus();
+  private final SessionFrame frame = new SessionFrame(status);
+  private final FxSessionHost host = FxSessionHost.start();
+  private AutoSleep autoSleep;
+  private volatile Session session;
+  private CompletableFuture<Session> joined;
+
+  private SessionWindow(Stage stage, JoinParameters.Builder parameters, FxViewFactory factory) {
+    this.stage = stage;
+    this.parameters = parameters;
+    this.factory = factory;
+    host.addPulseListener(this::pulse);
+    host.addPulseListener(frame::refresh);
+  }
+
+  /**
+   * Puts the session widgets in {@code stage}'s scene (creating a 640x600 scene if it has none), starts
+   * joining with {@code parameters} (its view, step and progress settings are set here) and shows the stage.
+   */
+  public static SessionWindow open(Stage stage, JoinParameters.Builder parameters, FxViewFactory factory) {
+    FxThread.check("SessionWindow.open");
+    SessionWindow window = new SessionWindow(Objects.requireNonNull(stage, "stage"),
+        Objects.requireNonNull(parameters, "parameters"), Objects.requireNonNull(factory, "factory"));
+    stage.setScene(new Scene(window.frame, 640, 600));
+    stage.setOnHidden(e -> window.close());
+    window.join();
+    stage.show();
+    return window;
+  }
+
+  /** Croquet's autoSleep: leave after {@code seconds} minimized or hidden, join again when shown. */
+  public SessionWindow autoSleep(double seconds) {
+    FxThread.check("SessionWindow.autoSleep");
+    if (autoSleep != null) {
+      autoSleep.close();
+    }
+    autoSleep = AutoSleep.install(stage, seconds, this::leave, this::join);
+    return this;
+  }
+
+  /** Completes once joined (the root view is built), or fails with the reason (also shown in the window). */
+  public CompletableFuture<Session> joined() {
+    return joined;
+  }
+
+  /** The session, or null while joining or asleep. */
+  public Session session() {
+    return session;
+  }
+
+  /** The stage. */
+  public Stage stage() {
+    return stage;
+  }
+
+  /** The session widgets around the app (add a join link with {@code frame().setJoinLink(...)}). */
+  public SessionFrame frame() {
+    return frame;
+  }
+
+  /** What the widgets show. */
+  public SessionStatus status() {
+    return status;
+  }
+
+  /** The pulse driver. */
+  public FxSessionHost host() {
+    return host;
+  }
+
+  /** Leaves the session and stops the pulses; completes when the session has left. */
+  public CompletableFuture<Void> close() {
+    FxThread.check("SessionWindow.close");
+    if (autoSleep != null) {
+      autoSleep.close();
+    }
+    CompletableFuture<Void> left = leave();
+    host.stop();
+    return left;
+  }
+
+  private void join() {
+    SessionThread sessionThread = new SessionThread();
+    FxBridge bridge = FxBridge.create(sessionThread);
+    host.attach(bridge);
+    JoinParameters built = parameters
+        .view((model, options) -> show(factory.create(model, bridge, status), bridge))
+        .step(Step.MANUAL)
+        .progress(status::reportProgress)
+        .build();
+    joined = Session.join(built);
+    joined.whenComplete((joinedSession, failure) -> {
+      if (failure != null) {
+        SessionStatus.Fatal fatal = describe(failure);
+        LOG.log(System.Logger.Level.WARNING, fatal.title() + ": " + fatal.detail());
+        status.reportFatal(fatal.title(), fatal.detail());
+        return;
+      }
+      session = joinedSession;
+      sessionThread.open(joinedSession);
+      bridge.toFx(() -> host.drive(joinedSession::step));
+    });
+  }
+
+  private View show(View view, FxBridge bridge) {
+    if (view instanceof FxView<?> fxView && fxView.node() != null) {
+      bridge.toFx(() -> frame.setContent(fxView.node()));
+    }
+    return view;
+  }
+
+  private CompletableFuture<Void> leave() {
+    Session current = session;
+    session = null;
+    host.drive(null);
+    return current == null ? CompletableFuture.completedFuture(null) : current.leave();
+  }
+
+  private void pulse() {
+    Session current = session;
+    if (current != null) {
+      status.reportSynced(current.isSynced());
+    }
+  }
+
+  /** A headline and an explanation for a failed or ended session. */
+  public static SessionStatus.Fatal describe(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof SessionFailedException failed) {
+      String message = failed.getMessage();
+      if (message.startsWith("wrong password")) {
+        return new SessionStatus.Fatal("Wrong password", "The password does not open this session. " + message);
+      }
+      if (failed.closeCode() == 4100) {
+        return new SessionStatus.Fatal("Code version changed", "The reflector no longer accepts this version: " + message);
+      }
+      return new SessionStatus.Fatal("Cannot join the session", message + " (close code " + failed.closeCode() + ")");
+    }
+    return new SessionStatus.Fatal("Cannot join the session", String.valueOf(cause));
+  }
+}
