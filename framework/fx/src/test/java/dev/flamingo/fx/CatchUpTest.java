@@ -11,11 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A late joiner replaying a long history: the step's time budget spreads the replay over many pulses, the
- * window keeps pulsing, and the catching-up overlay shows until the replica is current.
+ * A late joiner replaying a long history, spread over many pulses (at most 100 messages per step, so at least
+ * 60 pulses, over a second at JavaFX's 60 pulses per second): the window keeps pulsing, and the catching-up
+ * overlay shows until the replica is current.
  */
 class CatchUpTest {
-  private static final int HISTORY = 12_000;
+  private static final int HISTORY = 6_000;
 
   @BeforeAll
   static void toolkit() throws Exception {
@@ -33,7 +34,7 @@ class CatchUpTest {
     long[] pulsesWhileBehind = {0};
     LocalReplica late = Fx.call(() -> {
       LocalReplica r = new LocalReplica("v1", reflector, FxViewTest.REGISTRY, CounterModel.class,
-          (m, bridge) -> new CounterView((CounterModel) m, bridge), 1_000_000L);
+          (m, bridge) -> new CounterView((CounterModel) m, bridge), 1_000_000L).intakePerStep(100);
       SessionFrame frame = new SessionFrame(r.status);
       Stage stage = new Stage();
       stage.setScene(new Scene(frame, 300, 200));

@@ -33,6 +33,8 @@ final class LocalReplica implements Stepper, VmHost {
   private final LoopbackReflector reflector;
   private final BiFunction<Model, FxBridge, View> viewFactory;
   private final long budgetNanos;
+  private final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
+  private int maxPerStep = Integer.MAX_VALUE;
   private final VirtualMachine vm;
   private volatile View root;
   private long targetTime;
@@ -65,7 +67,14 @@ final class LocalReplica implements Stepper, VmHost {
   }
 
   void receive(LoopbackReflector.Reflected message) {
+    arrived.incrementAndGet();
     inbound.add(message);
+  }
+
+  /** Takes at most {@code count} arrived messages per step, so a replay lasts a known number of pulses. */
+  LocalReplica intakePerStep(int count) {
+    maxPerStep = count;
+    return this;
   }
 
   @Override
@@ -77,15 +86,16 @@ final class LocalReplica implements Stepper, VmHost {
   }
 
   private void stepHere(long frameTimeMs) {
-    for (LoopbackReflector.Reflected r = inbound.poll(); r != null; r = inbound.poll()) {
+    for (int n = 0; n < maxPerStep && !inbound.isEmpty(); n++) {
+      LoopbackReflector.Reflected r = inbound.poll();
       vm.schedule(r.time(), r.seq(), r.message());
       targetTime = r.time();
       received++;
     }
     long before = vm.externalSeq();
-    boolean caughtUp = vm.advanceTo(targetTime, System.nanoTime() + budgetNanos);
+    boolean caughtUp = vm.advanceTo(targetTime, System.nanoTime() + budgetNanos) && received == arrived.get();
     executed += (int) ((vm.externalSeq() - before) & 0xFFFF_FFFFL);
-    status.reportProgress(received == 0 ? 0 : caughtUp ? 1 : (double) executed / received);
+    status.reportProgress(caughtUp ? 1 : (double) executed / arrived.get());
     if (root == null && caughtUp && vm.hasView(viewId) && viewFactory != null) {
       root = viewFactory.apply(vm.rootModel(), bridge);
     }
