@@ -1,6 +1,8 @@
 // One unmodified Croquet client, driven line by line over stdin by the JUnit conformance tests.
 //
-// usage: node croquet-client.mjs <boxUrl> <sessionName> [rejoinLimitMs|-] [viewDataJson]
+// usage: node croquet-client.mjs <boxUrl> <sessionName> [rejoinLimitMs|-] [viewDataJson|-] [codeVersion|-]
+//   codeVersion goes into Croquet.Constants: it changes the code hash (so the session id) but not the
+//   persistent id, like deploying new model code; with it, the model also persists its state.
 // stdin commands: "send <n>" (publish an increment), "state" (report model state),
 //   "stream <base> <count> <intervalMs>" (publish base+1 .. base+count, one every intervalMs),
 //   "snapshot" (ask Croquet to poll for a snapshot now), "blip" (drop the WebSocket; Croquet reconnects),
@@ -19,16 +21,21 @@ globalThis.__CROQUET_DEVTOOLS__ = new EventTarget();
 const require = createRequire(import.meta.url);
 const Croquet = require("@croquet/croquet");
 
-const [box, name, rejoinLimit, viewData] = process.argv.slice(2);
+const [box, name, rejoinLimit, viewData, codeVersion] = process.argv.slice(2)
+  .map((arg) => (arg === "-" ? undefined : arg));
+if (codeVersion !== undefined) {
+  Croquet.Constants.codeVersion = codeVersion;
+}
 
 function emit(event, data = {}) {
   process.stdout.write(`EVT ${JSON.stringify({ event, ...data })}\n`);
 }
 
 class Counter extends Croquet.Model {
-  init() {
-    this.count = 0;
-    this.log = [];
+  // persisted: what an earlier version of this code saved with persistSession, if anything.
+  init(options, persisted) {
+    this.count = persisted ? persisted.count : 0;
+    this.log = persisted ? persisted.log : [];
     this.presence = [];
     this.subscribe("counter", "add", this.add);
     this.subscribe(this.sessionId, "view-join", this.viewJoined);
@@ -39,6 +46,9 @@ class Counter extends Croquet.Model {
     this.count += n;
     this.log.push(`${from}:${n}`);
     this.publish("counter", "changed", { count: this.count, from, n });
+    if (Croquet.Constants.codeVersion !== undefined) {
+      this.persistSession({ count: this.count, log: this.log });
+    }
   }
 
   // The payload is the viewId, or {viewId, viewData} for a client that joined with viewData.
@@ -64,6 +74,7 @@ class CounterView extends Croquet.View {
     this.model = model;
     emit("view", { viewId: this.viewId, count: model.count, time: model.now() });
     this.subscribe("counter", "changed", (change) => emit("changed", change));
+    this.subscribe(this.viewId, "synced", (synced) => emit("synced", { synced }));
     this.subscribe("counter", "presence", ([what, viewId, time, viewData]) =>
       emit("presence", { what, viewId, time, viewData }));
   }
@@ -76,7 +87,7 @@ globalThis.__CROQUET_DEVTOOLS__.addEventListener("session", (e) => {
   controller.receive = (action, args) => {
     if (action === "SYNC") {
       emit("sync", { url: args.url || "", messages: args.messages.length, time: args.time, seq: args.seq,
-        timeline: args.timeline || "" });
+        timeline: args.timeline || "", persisted: !!args.persisted });
     }
     return receive(action, args);
   };
@@ -92,7 +103,7 @@ const session = await Croquet.Session.join({
   view: CounterView,
   step: "manual",
   autoSleep: false,
-  ...(rejoinLimit === undefined || rejoinLimit === "-" ? {} : { rejoinLimit: Number(rejoinLimit) }),
+  ...(rejoinLimit === undefined ? {} : { rejoinLimit: Number(rejoinLimit) }),
   ...(viewData === undefined ? {} : { viewData: JSON.parse(viewData) }),
 });
 const stepper = setInterval(() => session.step(performance.now()), 10);
@@ -107,6 +118,9 @@ const connectionSend = controller.connection.send.bind(controller.connection);
 controller.connection.send = (frame) => {
   if (frame.includes('"action":"SNAP"')) {
     emit("snap", { args: JSON.parse(frame).args });
+  }
+  if (frame.includes('"action":"SAVE"')) {
+    emit("save", { args: JSON.parse(frame).args });
   }
   return connectionSend(frame);
 };

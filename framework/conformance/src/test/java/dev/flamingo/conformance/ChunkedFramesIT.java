@@ -28,14 +28,14 @@ class ChunkedFramesIT {
   @Test
   void clientsAgreeWhenEveryLargeFrameIsChunked() {
     String name = Harness.sessionName("chunked");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, null);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, null)) {
+    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
       for (int n = 1; n <= 4; n++) {
         a.command("send " + n);
         b.command("send " + n * 10);
       }
       a.await("changed", event -> event.get("count").getAsInt() == 110);
-      try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name, null)) {
+      try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name)) {
         assertEquals(110, late.await("view", event -> true).get("count").getAsInt());
         JsonObject stateA = a.state();
         assertEquals(stateA.get("log"), b.state().get("log"));

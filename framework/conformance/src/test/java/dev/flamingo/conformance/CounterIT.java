@@ -26,8 +26,8 @@ class CounterIT {
   @Test
   void twoClientsSeeTheSameEventsInTheSameOrder() {
     String name = Harness.sessionName("counter");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, null);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, null)) {
+    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
       for (int n = 1; n <= 5; n++) {
         a.command("send " + n);
         b.command("send " + n * 100);

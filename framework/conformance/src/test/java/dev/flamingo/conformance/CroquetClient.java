@@ -42,20 +42,46 @@ final class CroquetClient implements AutoCloseable {
   }
 
   /**
-   * Starts a client of session {@code name} on the reflector at {@code box} and waits until it has
-   * joined; {@code rejoinLimitMs} null keeps Croquet's default.
+   * How a client joins, beyond box and session name; null fields keep Croquet's defaults.
+   *
+   * @param rejoinLimitMs Croquet's {@code rejoinLimit}
+   * @param viewDataJson Croquet's {@code viewData}, as JSON
+   * @param codeVersion a value put in Croquet's {@code Constants}, which changes the code hash and so
+   *     the session id, but not the persistent id
    */
-  static CroquetClient join(String label, URI box, String name, Integer rejoinLimitMs) {
-    return join(label, box, name, rejoinLimitMs, null);
+  record Options(Integer rejoinLimitMs, String viewDataJson, String codeVersion) {
+    static final Options DEFAULTS = new Options(null, null, null);
+
+    Options rejoinLimit(int ms) {
+      return new Options(ms, viewDataJson, codeVersion);
+    }
+
+    Options viewData(String json) {
+      return new Options(rejoinLimitMs, json, codeVersion);
+    }
+
+    Options codeVersion(String version) {
+      return new Options(rejoinLimitMs, viewDataJson, version);
+    }
+
+    private List<String> arguments() {
+      return List.of(orDash(rejoinLimitMs), orDash(viewDataJson), orDash(codeVersion));
+    }
+
+    private static String orDash(Object value) {
+      return value == null ? "-" : value.toString();
+    }
   }
 
-  /** As {@link #join(String, URI, String, Integer)}, with Croquet's {@code viewData} as JSON (or null). */
-  static CroquetClient join(String label, URI box, String name, Integer rejoinLimitMs, String viewDataJson) {
-    List<String> command = new ArrayList<>(List.of("node", "croquet-client.mjs", box.toString(), name,
-        rejoinLimitMs == null ? "-" : String.valueOf(rejoinLimitMs)));
-    if (viewDataJson != null) {
-      command.add(viewDataJson);
-    }
+  /** Starts a client with Croquet's defaults and waits until it has joined. */
+  static CroquetClient join(String label, URI box, String name) {
+    return join(label, box, name, Options.DEFAULTS);
+  }
+
+  /** Starts a client of session {@code name} on the reflector at {@code box} and waits until it has joined. */
+  static CroquetClient join(String label, URI box, String name, Options options) {
+    List<String> command = new ArrayList<>(List.of("node", "croquet-client.mjs", box.toString(), name));
+    command.addAll(options.arguments());
     try {
       Process process = new ProcessBuilder(command).directory(Harness.nodeDir().toFile())
           .redirectErrorStream(true).start();

@@ -36,8 +36,8 @@ class LateJoinerIT {
   @Test
   void lateJoinerLoadsTheUploadedSnapshotAndReplaysTheMessagesAfterIt() throws Exception {
     String name = Harness.sessionName("late-joiner");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, null);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, null)) {
+    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
       a.command("send 1");
       b.command("send 2");
       a.await("changed", event -> event.get("count").getAsInt() == 3);
@@ -53,7 +53,7 @@ class LateJoinerIT {
       a.await("changed", event -> event.get("count").getAsInt() == 15);
       b.await("changed", event -> event.get("count").getAsInt() == 15);
 
-      try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name, null)) {
+      try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name)) {
         JsonObject sync = late.await("sync", event -> true);
         assertEquals(url, sync.get("url").getAsString());
         assertTrue(sync.get("messages").getAsInt() >= 2, "messages after the snapshot: " + sync);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class PresenceIT {
   private static final int REJOIN_LIMIT_MS = 1_500;
+  private static final CroquetClient.Options REJOIN =
+      CroquetClient.Options.DEFAULTS.rejoinLimit(REJOIN_LIMIT_MS);
   /** The reflector announces a leave rejoinLimit + 250 ms after the disconnect, batched every 200 ms. */
   private static final int LEAVE_ANNOUNCED_WITHIN_MS = REJOIN_LIMIT_MS + 250 + 200;
 
@@ -38,8 +40,8 @@ class PresenceIT {
   @Test
   void joinsExitsAndTheRejoinGracePeriod() throws InterruptedException {
     String name = Harness.sessionName("presence");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, REJOIN_LIMIT_MS);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, REJOIN_LIMIT_MS)) {
+    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, REJOIN);
+        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, REJOIN)) {
       String idA = a.viewId();
       String idB = b.viewId();
       a.await("presence", event -> isEvent(event, "join", idB));
@@ -63,8 +65,8 @@ class PresenceIT {
       assertTrue(exitAfterMs >= REJOIN_LIMIT_MS, "view-exit came " + exitAfterMs + " ms after the client"
           + " vanished, inside its " + REJOIN_LIMIT_MS + " ms rejoin limit");
 
-      try (CroquetClient c = CroquetClient.join("c", server.httpUri(), name, REJOIN_LIMIT_MS,
-          "{\"name\":\"carol\"}")) {
+      try (CroquetClient c = CroquetClient.join("c", server.httpUri(), name,
+          REJOIN.viewData("{\"name\":\"carol\"}"))) {
         String idC = c.viewId();
         JsonObject joinC = a.await("presence", event -> isEvent(event, "join", idC));
         assertEquals("carol", joinC.getAsJsonObject("viewData").get("name").getAsString(),

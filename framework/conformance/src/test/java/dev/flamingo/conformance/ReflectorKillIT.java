@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReflectorKillIT {
   /** Long enough for a JVM restart, so the clients rejoin seamlessly instead of rebooting. */
   private static final int REJOIN_LIMIT_MS = 15_000;
+  private static final CroquetClient.Options REJOIN =
+      CroquetClient.Options.DEFAULTS.rejoinLimit(REJOIN_LIMIT_MS);
   /** Messages each client streams, one every 10 ms, while the reflector is killed and restarted. */
   private static final int STREAMED = 150;
 
@@ -36,8 +38,8 @@ class ReflectorKillIT {
     Path data = dir.resolve("data");
     ReflectorProcess reflector = ReflectorProcess.start(jar, data, 0);
     int port = reflector.port();
-    try (CroquetClient a = CroquetClient.join("a", reflector.box(), name, REJOIN_LIMIT_MS);
-        CroquetClient b = CroquetClient.join("b", reflector.box(), name, REJOIN_LIMIT_MS)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.box(), name, REJOIN);
+        CroquetClient b = CroquetClient.join("b", reflector.box(), name, REJOIN)) {
       for (int n = 1; n <= 5; n++) {
         a.command("send " + n);
         b.command("send " + n * 10);
@@ -72,7 +74,7 @@ class ReflectorKillIT {
       assertEquals(1, a.count("view"), "a seamless rejoin keeps the view:\n" + a.output());
       assertEquals(1, b.count("view"), "a seamless rejoin keeps the view:\n" + b.output());
 
-      try (CroquetClient late = CroquetClient.join("late", reflector.box(), name, REJOIN_LIMIT_MS)) {
+      try (CroquetClient late = CroquetClient.join("late", reflector.box(), name, REJOIN)) {
         assertEquals(afterA, log(late.state()), "a client joining after the crash replays the same timeline");
       }
     } finally {
@@ -87,8 +89,8 @@ class ReflectorKillIT {
     Path data = dir.resolve("data");
     ReflectorProcess reflector = ReflectorProcess.start(jar, data, 0);
     int port = reflector.port();
-    try (CroquetClient a = CroquetClient.join("a", reflector.box(), name, REJOIN_LIMIT_MS);
-        CroquetClient b = CroquetClient.join("b", reflector.box(), name, REJOIN_LIMIT_MS)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.box(), name, REJOIN);
+        CroquetClient b = CroquetClient.join("b", reflector.box(), name, REJOIN)) {
       a.command("stream 0 " + STREAMED + " 10");
       b.command("stream 1000 " + STREAMED + " 10");
       a.await("changed", event -> a.count("changed") >= 40);
@@ -108,7 +110,7 @@ class ReflectorKillIT {
       assertEquals(logA, log(b.state()));
       assertEquals(logA, changes(a), "a's view saw each message once, in timeline order");
       assertTrue(logA.containsAll(changes(a).subList(0, seenByA)), "messages seen before the kill survive");
-      try (CroquetClient late = CroquetClient.join("late", reflector.box(), name, REJOIN_LIMIT_MS)) {
+      try (CroquetClient late = CroquetClient.join("late", reflector.box(), name, REJOIN)) {
         assertEquals(logA, log(late.state()), "the restarted reflector kept every message clients saw");
       }
       // Croquet clients never resend, so what was on the wire when the process died may be gone.

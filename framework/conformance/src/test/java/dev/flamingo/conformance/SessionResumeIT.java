@@ -41,7 +41,7 @@ class SessionResumeIT {
     String name = Harness.sessionName("resume");
     JsonObject before;
     String first;
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, null)) {
+    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name)) {
       first = a.viewId();
       a.command("send 1");
       a.command("send 2");
@@ -52,7 +52,7 @@ class SessionResumeIT {
     Poll.until("the idle session to be unloaded from memory", () -> Optional.of(server.metricsText())
         .filter(metrics -> metrics.contains("\nflamingo_sessions 0\n")));
 
-    try (CroquetClient b = CroquetClient.join("b", server.httpUri(), name, null)) {
+    try (CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
       JsonObject after = b.state();
       assertEquals(before.get("log"), after.get("log"));
       assertEquals(List.of("join " + first, "exit " + first, "join " + b.viewId()),
