@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -67,9 +68,8 @@ public final class PublishLatency {
                     return null;
                 });
                 long next = start + (i + 1) * TimeUnit.MILLISECONDS.toNanos(intervalMs);
-                while (System.nanoTime() < next) {
-                    Thread.onSpinWait();
-                    Thread.sleep(0, 200_000);
+                for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
                 }
             }
             if (!done.await(60, TimeUnit.SECONDS)) {
