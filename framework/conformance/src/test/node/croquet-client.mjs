@@ -61,7 +61,9 @@ class Counter extends Croquet.Model {
   }
 
   record(what, view) {
-    const entry = typeof view === "string" ? [what, view, this.now()] : [what, view.viewId, this.now(), view.viewData];
+    const entry = typeof view === "string"
+      ? [what, view, this.now()]
+      : [what, view.viewId, this.now(), view.viewData];
     this.presence.push(entry);
     this.publish("counter", "presence", entry);
   }
