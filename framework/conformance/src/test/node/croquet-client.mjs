@@ -111,6 +111,14 @@ const session = await Croquet.Session.join({
 const stepper = setInterval(() => session.step(performance.now()), 10);
 emit("joined", { viewId: session.view.viewId, sessionId: session.id, versionId: session.versionId });
 
+// Frames the reflector split into _CHUNK pieces (counted from now on: the SYNC came before this).
+let chunkFrames = 0;
+controller.connection.socket.addEventListener("message", (event) => {
+  if (String(event.data).startsWith("_CHUNK")) {
+    chunkFrames++;
+  }
+});
+
 const socketClosed = controller.connection.socketClosed.bind(controller.connection);
 controller.connection.socketClosed = (code, reason) => {
   emit("disconnected", { code, reason: String(reason ?? "") });
@@ -130,7 +138,7 @@ controller.connection.send = (frame) => {
 function state() {
   const model = session.model;
   emit("state", { viewId: session.view.viewId, count: model.count, log: model.log, presence: model.presence,
-    viewCount: model.viewCount, time: session.view.now() });
+    viewCount: model.viewCount, time: session.view.now(), chunkFrames });
 }
 
 const commands = {

@@ -1,6 +1,7 @@
 package dev.flamingo.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.flamingo.reflector.ReflectorServer;
@@ -38,6 +39,7 @@ class ChunkedFramesIT {
       try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name)) {
         assertEquals(110, late.await("view", event -> true).get("count").getAsInt());
         JsonObject stateA = a.state();
+        assertTrue(stateA.get("chunkFrames").getAsInt() > 0, "frames arrived chunked: " + stateA);
         assertEquals(stateA.get("log"), b.state().get("log"));
         assertEquals(stateA.get("log"), late.state().get("log"));
       }
