@@ -237,7 +237,16 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         debug(DebugFlag.HASHING, () -> "ids for " + params.appId() + "/" + params.name() + " options "
                 + params.options() + " version " + ids.versionId() + ": persistentId " + ids.persistentId()
                 + ", sessionId " + ids.sessionId());
-        envelope = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), random);
+        // The key derivation (tens of ms) overlaps the connect; JOIN waits for both.
+        Threads.WORKERS.execute(() -> {
+            Envelope derived = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), random);
+            post(() -> {
+                envelope = derived;
+                if (connected) {
+                    sendJoin();
+                }
+            });
+        });
         encoder = new OutboundEncoder(ids.sessionId());
         limiter = new SendLimiter<>(params.eventRateLimit());
         boolean offline = params.debug(DebugFlag.OFFLINE);
@@ -305,6 +314,12 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         connected = true;
+        if (envelope != null) {
+            sendJoin();
+        }
+    }
+
+    private void sendJoin() {
         String viewData = params.viewDataJson();
         connection.send(encoder.join(new JoinArgs(params.appId() + "/" + params.name(),
                 params.apiKey() == null ? "" : params.apiKey(), params.appId(), ids.persistentId(),
