@@ -99,7 +99,7 @@ final class Connection {
         }
     }
 
-    private void discardPending() {
+    void discardPending() {
         pending.forEach(ByteBuf::release);
         pending.clear();
     }

@@ -57,8 +57,10 @@ final class Outbox {
         scheduleCommit();
     }
 
+    /** The socket closed: whatever was queued for it is released, not sent. */
     void forget(Connection conn) {
         dirty.remove(conn);
+        conn.discardPending();
     }
 
     void scheduleCommit() {
