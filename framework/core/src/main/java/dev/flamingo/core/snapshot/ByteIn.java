@@ -19,10 +19,6 @@ final class ByteIn {
     this.buf = buf;
   }
 
-  int position() {
-    return pos;
-  }
-
   int remaining() {
     return buf.length - pos;
   }

@@ -4,6 +4,7 @@ import static dev.flamingo.core.snapshot.UnsafeAccess.U;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -66,7 +67,7 @@ final class Encoder {
 
   private EncodeFrame push() {
     if (depth == stack.length) {
-      stack = java.util.Arrays.copyOf(stack, depth * 2);
+      stack = Arrays.copyOf(stack, depth * 2);
     }
     EncodeFrame f = stack[depth];
     if (f == null) {
@@ -239,7 +240,7 @@ final class Encoder {
   private void writeClassTag(TypeInfo t) {
     int serial = t.serial;
     if (serial >= classSlots.length) {
-      classSlots = java.util.Arrays.copyOf(classSlots, Math.max(serial + 1, classSlots.length * 2));
+      classSlots = Arrays.copyOf(classSlots, Math.max(serial + 1, classSlots.length * 2));
     }
     int local = classSlots[serial];
     if (local != 0) {

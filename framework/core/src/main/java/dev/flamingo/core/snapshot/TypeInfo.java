@@ -90,10 +90,6 @@ final class TypeInfo {
     return kind < ARR_BOOLEAN;
   }
 
-  boolean isValue() {
-    return kind >= RECORD && kind < ABSTRACT;
-  }
-
   FieldPlan fields() {
     Object p = plan;
     if (p == null) {
