@@ -19,6 +19,15 @@ final class CallRules {
       "atan2", "exp", "log", "log10", "log1p", "expm1", "sinh", "cosh", "tanh", "pow", "cbrt", "hypot");
   private static final Set<String> LOCALIZED_CONSTRUCTORS = Set.of("java/util/Formatter",
       "java/text/SimpleDateFormat", "java/text/DecimalFormat", "java/text/MessageFormat");
+  private static final Set<String> FILE_STREAMS = Set.of("java/io/FileInputStream", "java/io/FileOutputStream",
+      "java/io/FileReader", "java/io/FileWriter", "java/io/RandomAccessFile");
+  /** java.io.File methods that touch the file system or depend on the working directory. */
+  private static final Set<String> FILE_QUERIES = Set.of("exists", "isFile", "isDirectory", "isHidden",
+      "length", "lastModified", "list", "listFiles", "canRead", "canWrite", "canExecute", "delete",
+      "mkdir", "mkdirs", "createNewFile", "renameTo", "getAbsolutePath", "getAbsoluteFile",
+      "getCanonicalPath", "getCanonicalFile", "getFreeSpace", "getTotalSpace", "getUsableSpace");
+  /** Pure value classes of java.net that do no I/O. */
+  private static final Set<String> PURE_NET = Set.of("java/net/URI", "java/net/URLEncoder", "java/net/URLDecoder");
   private static final Set<String> LOCALIZED_FACTORIES = Set.of("java/text/NumberFormat",
       "java/text/DateFormat", "java/text/DecimalFormat");
 
@@ -152,6 +161,15 @@ final class CallRules {
     if (isStatic && LOCALIZED_FACTORIES.contains(owner) && name.endsWith("Instance") && withoutLocale) {
       return new Verdict(Category.LOCALE, "use the overload that takes a Locale and pass Locale.ROOT");
     }
-    return null;
+    return io(owner, name);
+  }
+
+  /** Files and sockets: java.nio.file.Files, channels, file streams, java.io.File queries, java.net. */
+  private static Verdict io(String owner, String name) {
+    boolean io = owner.equals("java/nio/file/Files") || owner.startsWith("java/nio/channels/")
+        || FILE_STREAMS.contains(owner) && name.equals("<init>")
+        || owner.equals("java/io/File") && FILE_QUERIES.contains(name)
+        || owner.startsWith("java/net/") && !PURE_NET.contains(owner);
+    return io ? new Verdict(Category.IO, Category.IO.advice) : null;
   }
 }

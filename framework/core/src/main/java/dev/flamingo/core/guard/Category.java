@@ -15,6 +15,8 @@ enum Category {
   LOCALE("depends on the host's default locale", "pass Locale.ROOT"),
   HOST("reads the host environment, which differs between replicas",
       "pass the value in through the model's options or an event"),
+  IO("does file or network I/O, whose results differ between replicas and which every replica repeats",
+      "do I/O in the view or the app and publish the result to the model as an event"),
   STATIC_STATE("is static state: shared by every replica in this JVM and not part of the snapshot",
       "keep state in instance fields of the model"),
   HASH_ORDER("iterates in an order that depends on identity hash codes, which differs between replicas",

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Scans a class's bytecode for code that would make replicas diverge: wall clock, unseeded randomness,
  * threads, identity hash codes, hash-ordered iteration over identity-hashed keys, {@code Math} where
- * {@code StrictMath} is needed, static mutable state, default locale and host environment. Thread rule:
- * stateless, any thread.
+ * {@code StrictMath} is needed, static mutable state, default locale, host environment, and file or
+ * network I/O. Thread rule: stateless, any thread.
  *
  * <p>The scan covers the class file, its nested/inner/local/anonymous classes and lambda bodies, its
  * application supertypes, and every method of the application's own classes (same jar or directory)

@@ -49,6 +49,7 @@ class DeterminismGuardTest {
         call("FormatWithoutLocale", "String.format(String, Object[])", "String.format(Locale.ROOT"),
         call("UpperWithoutLocale", "String.toUpperCase()", "toUpperCase(Locale.ROOT)"),
         call("ReadsEnvironment", "System.getProperty(String)", "options"),
+        call("ReadsFile", "Files.readString(Path)", "publish the result to the model as an event"),
         call("LambdaClock", "System.currentTimeMillis()", "use now()"),
         call("MethodRefClock", "System.currentTimeMillis() (method reference)", "use now()"),
         call("AnonymousClock", "System.nanoTime()", "use now()"),
