@@ -57,6 +57,7 @@ public final class LateJoin {
         AtomicLong installed = new AtomicLong();
         long start = System.nanoTime();
         Session late = Session.join(params(server, mb, Long.MAX_VALUE / 2)
+                .debug(System.getProperty("bench.debug", ""))
                 .progress(p -> installed.compareAndSet(0, System.nanoTime())).build()).get(120, TimeUnit.SECONDS);
         long ready = System.nanoTime();
         long adds = late.submit(() -> ((BallastModel) late.model()).adds()).get();
