@@ -58,6 +58,9 @@ public final class ModelRuntime {
     BIRTH.set(new Pending(type, new Birth(id, this)));
     try {
       return ModelAccess.construct(type);
+    } catch (RuntimeException | Error e) {
+      state.models.remove(id); // registered by claimBirth, but its constructor failed: never a half-built model
+      throw e;
     } finally {
       BIRTH.remove();
     }

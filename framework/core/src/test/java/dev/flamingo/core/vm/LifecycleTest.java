@@ -116,6 +116,28 @@ class LifecycleTest {
         + " Registry builder", host.errors.get(0).cause().getMessage());
   }
 
+  @Test
+  void aModelWhoseConstructorThrowsIsNotLeftRegistered() {
+    Steps.define("life.fragile", m -> m.doCreate(FragileModel.class, null));
+    TestHost host = new TestHost();
+    VirtualMachine vm = VirtualMachine.create(REGISTRY, "s", LogModel.class, null, null, host);
+    new Stream(vm).event(1, "test", "run", "life.fragile");
+    assertEquals("fragile", host.errors.get(0).cause().getMessage());
+    assertNull(vm.rootModel().getModel("M2"));
+  }
+
+  /** Throws from a field initializer. */
+  public static class FragileModel extends dev.flamingo.core.Model {
+    final int value = fail();
+
+    private static int fail() {
+      throw new IllegalStateException("fragile");
+    }
+  }
+
+  static final dev.flamingo.core.Registry REGISTRY = dev.flamingo.core.Registry.builder()
+      .register("life.Log", LogModel.class).register("life.Fragile", FragileModel.class).build();
+
   /** Never registered. */
   public static class UnregisteredModel extends dev.flamingo.core.Model {}
 }
