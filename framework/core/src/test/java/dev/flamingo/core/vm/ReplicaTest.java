@@ -33,8 +33,9 @@ class ReplicaTest {
     List<Timed> stream = stream(random, 400);
     List<Replica> replicas = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
+      TestHost host = new TestHost();
       replicas.add(new Replica(VirtualMachine.create(REGISTRY, "replica-" + seed, WorkloadModel.class, null, null,
-          new TestHost()), new Random(seed * 31 + i), i));
+          host), host, new Random(seed * 31 + i), i));
     }
     int restoreAt = random.nextInt(stream.size());
     Replica restored = null;
@@ -48,8 +49,9 @@ class ReplicaTest {
       if (k == restoreAt) {
         Replica source = replicas.get(0);
         source.vm.advanceTo(stream.get(k).time);
-        VirtualMachine copy = VirtualMachine.restore(REGISTRY, source.vm.snapshot().bytes(), new TestHost());
-        restored = new Replica(copy, new Random(seed), 3);
+        TestHost host = new TestHost();
+        VirtualMachine copy = VirtualMachine.restore(REGISTRY, source.vm.snapshot().bytes(), host);
+        restored = new Replica(copy, host, new Random(seed), 3);
       }
     }
     long end = stream.get(stream.size() - 1).time + 1000;
@@ -60,6 +62,13 @@ class ReplicaTest {
       hashes.add(replica.vm.snapshot().sha256());
     }
     assertEquals(List.of(hashes.get(0), hashes.get(0), hashes.get(0), hashes.get(0)), hashes);
+    // Snapshots taken inside accepted polls, at VM time, agree too (the restored one saw only the later polls).
+    List<String> polled = replicas.get(0).polled;
+    assertFalse(polled.isEmpty(), "the stream contained accepted snapshot polls");
+    assertEquals(polled, replicas.get(1).polled);
+    assertEquals(polled, replicas.get(2).polled);
+    List<String> late = replicas.get(3).polled;
+    assertEquals(polled.subList(polled.size() - late.size(), polled.size()), late);
     WorkloadModel root = (WorkloadModel) replicas.get(0).vm.rootModel();
     assertFalse(root.samples.isEmpty(), "the workload exercised randomness");
   }
@@ -70,10 +79,13 @@ class ReplicaTest {
     final Random client;
     final int style;
 
-    Replica(VirtualMachine vm, Random client, int style) {
+    final List<String> polled = new ArrayList<>();
+
+    Replica(VirtualMachine vm, TestHost host, Random client, int style) {
       this.vm = vm;
       this.client = client;
       this.style = style;
+      host.onPoll = () -> polled.add(vm.capture().sha256());
     }
 
     void feed(Timed timed) {
@@ -113,7 +125,7 @@ class ReplicaTest {
       return peers(random, present);
     }
     if (kind == 1) {
-      return new ExternalMessage.Noop();
+      return random.nextBoolean() ? new ExternalMessage.Noop() : new ExternalMessage.SnapshotPoll();
     }
     String event = kind < 4 ? "spawn" : kind < 6 ? "kill" : "poke";
     return new ExternalMessage.ModelEvent("w", event, CODEC.encode(random.nextInt(100), value -> null));
