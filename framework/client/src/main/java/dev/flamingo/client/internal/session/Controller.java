@@ -21,7 +21,6 @@ import dev.flamingo.client.internal.net.OfflineReflector;
 import dev.flamingo.client.internal.net.ReflectorConnection;
 import dev.flamingo.client.internal.net.Transport;
 import dev.flamingo.client.internal.net.WebSocketTransport;
-import dev.flamingo.client.internal.send.SendLimiter;
 import dev.flamingo.client.internal.wire.Inbound;
 import dev.flamingo.client.internal.wire.JoinArgs;
 import dev.flamingo.client.internal.wire.OutboundEncoder;
@@ -38,7 +37,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -80,14 +78,13 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
     private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
     private final ArrayDeque<ReflectedMessage> pending = new ArrayDeque<>();
-    private final List<String> sendBuffer = new ArrayList<>();
     private final Snapshots snapshots;
     private Session session;
     private Envelope envelope;
     private OutboundEncoder encoder;
     private ReflectorConnection connection;
     private FileStore files;
-    private SendLimiter<ExternalMessage.ModelEvent> limiter;
+    private final Outbox outbox;
 
     private VirtualMachine vm;
     private MessageConverter converter;
@@ -115,7 +112,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private ScheduledFuture<?> rejoinTimer;
     private ScheduledFuture<?> localTicks;
     private ScheduledFuture<?> frames;
-    private ScheduledFuture<?> serviceTimer;
 
     private Controller(JoinParameters params) {
         this.params = params;
@@ -127,6 +123,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.syncedRule = new SyncedRule(tps.tickMs());
         this.loop = Threads.sessionLoop("flamingo-session-" + viewId);
         this.snapshots = new Snapshots(this);
+        this.outbox = new Outbox(this, params.eventRateLimit());
     }
 
     /** Starts joining; the future completes with the session built by {@code factory}. */
@@ -248,7 +245,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             });
         });
         encoder = new OutboundEncoder(ids.sessionId());
-        limiter = new SendLimiter<>(params.eventRateLimit());
         boolean offline = params.debug(DebugFlag.OFFLINE);
         files = offline ? new MemoryFileStore() : new HttpFileStore(filesUri());
         Supplier<Transport> transports = offline ? OfflineReflector::new
@@ -451,7 +447,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             ingest(m);
         }
         reflectorTime = Math.max(reflectorTime, sync.time());
-        flushSendBuffer();
+        outbox.flush();
         afterInput();
     }
 
@@ -547,7 +543,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         if (params.step() == Step.AUTO && frames == null) {
             frames = loop.scheduleAtFixedRate(() -> frame(wallMs()), FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
         }
-        flushSendBuffer();
+        outbox.flush();
         if (params.progress() != null) {
             params.progress().accept(1);
         }
@@ -655,7 +651,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return; // a handler's host callback rebooted the replica
         }
         vm.viewDomain().processFrameEvents(false);
-        serviceSends();
+        outbox.service(vm.time());
         if (caughtUp) {
             requestSnapshotPoll(false);
         } else {
@@ -669,7 +665,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         updateSynced();
         vm.viewDomain().processFrameEvents(true);
-        serviceSends();
+        outbox.service(vm.time());
         View view = rootView;
         if (view != null) {
             try {
@@ -695,31 +691,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     @Override
     public void sendToReflector(ExternalMessage.ModelEvent event) {
-        String topic = event.scope() + ":" + event.event();
-        List<ExternalMessage.ModelEvent> bundle = limiter.offer(topic, event, Payload.size(event), wallMs(), synced);
-        if (bundle != null) {
-            sendEvents(bundle);
-        } else if (serviceTimer == null || serviceTimer.isDone()) {
-            long delay = Math.max(0, limiter.nextDue() - wallMs());
-            serviceTimer = loop.schedule(this::serviceSends, delay, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void serviceSends() {
-        List<ExternalMessage.ModelEvent> bundle = limiter.service(wallMs());
-        if (bundle != null) {
-            sendEvents(bundle);
-        }
-        if (limiter.waitingBundles() > 0 && (serviceTimer == null || serviceTimer.isDone())) {
-            serviceTimer = loop.schedule(this::serviceSends, Math.max(1, limiter.nextDue() - wallMs()),
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void sendEvents(List<ExternalMessage.ModelEvent> events) {
-        debug(DebugFlag.SENDS, () -> "SEND " + events.size() + " event(s), first " + events.get(0).scope() + ":"
-                + events.get(0).event());
-        sendFrame(encoder.send(vm == null ? 0 : vm.time(), seal(Payload.Kind.EVENTS, events, null), latency));
+        outbox.event(event, vm == null ? 0 : vm.time(), synced);
     }
 
     String seal(Payload.Kind kind, List<ExternalMessage.ModelEvent> events, String text) {
@@ -729,15 +701,15 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** Sends now when joined and connected, else keeps the frame for after a seamless rejoin. */
     void sendFrame(String frame) {
-        if (!(connected && syncCompleted && connection.send(frame))) {
-            sendBuffer.add(frame);
-        }
+        outbox.frame(frame);
     }
 
-    private void flushSendBuffer() {
-        List<String> frames = new ArrayList<>(sendBuffer);
-        sendBuffer.clear();
-        frames.forEach(this::sendFrame);
+    boolean linkReady() {
+        return connected && syncCompleted;
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, long delayMs) {
+        return loop.schedule(task, delayMs, TimeUnit.MILLISECONDS);
     }
 
     /** Croquet's snapshot trigger: after enough simulation CPU time (or on REQU), ask everyone to vote. */
@@ -860,8 +832,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         converter = null;
         rootModel = null;
         pending.clear();
-        sendBuffer.clear();
-        limiter = new SendLimiter<>(params.eventRateLimit());
+        outbox.reset();
         lastSeq = -1;
         viewReady = false;
         syncedRule.set(false);
