@@ -22,7 +22,6 @@ import java.util.Objects;
 public final class VirtualMachine {
   private final Thread owner = Thread.currentThread();
   private final Registry registry;
-  private final VmHost host;
   private final VmCodec codec;
   private final VmState state;
   private final ModelRuntime runtime;
@@ -40,7 +39,7 @@ public final class VirtualMachine {
 
   private VirtualMachine(Registry registry, VmHost host, VmState state) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.host = Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(host, "host");
     this.codec = new VmCodec(registry, this::lookUpModel);
     this.state = state;
     this.runtime = new ModelRuntime(this, state);
