@@ -1,21 +1,28 @@
 package dev.flamingo.core.vm;
 
+import dev.flamingo.core.Model;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
  * The VM's pending future messages, always in execution order, so a snapshot lists them without
- * sorting (a heap's array order would depend on history and differ after a restore). Model thread only.
+ * sorting (a heap's array order would depend on history and differ after a restore), plus an index by
+ * receiver so cancelling and destroying touch only that model's futures. Model thread only.
  */
 final class FutureQueue {
-  // The sorted set is rebuilt from {@code snapshotted} after a restore; only that list is encoded.
+  // Only {@code snapshotted} is encoded; the set and the index are rebuilt from it after a restore.
   private transient TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
+  // Looked up, never iterated as a whole, so its hash order cannot leak into replicated behaviour.
+  private transient Map<Model, List<FutureMessage>> byModel = new HashMap<>();
   private ArrayList<FutureMessage> snapshotted;
 
   void add(FutureMessage message) {
     queue.add(message);
+    byModel.computeIfAbsent(message.ref.model(), m -> new ArrayList<>(2)).add(message);
   }
 
   FutureMessage peek() {
@@ -23,7 +30,11 @@ final class FutureQueue {
   }
 
   FutureMessage poll() {
-    return queue.pollFirst();
+    FutureMessage message = queue.pollFirst();
+    if (message != null) {
+      unindex(message);
+    }
+    return message;
   }
 
   int size() {
@@ -31,21 +42,40 @@ final class FutureQueue {
   }
 
   /**
-   * Removes the earliest message matching {@code filter}; the earliest rather than Croquet's "first found
-   * in the heap", because heap layout is not replicated.
+   * Removes the earliest future of {@code model} matching {@code filter}; the earliest rather than
+   * Croquet's "first found in the heap", because heap layout is not replicated.
    */
-  boolean removeEarliest(Predicate<FutureMessage> filter) {
-    for (Iterator<FutureMessage> it = queue.iterator(); it.hasNext(); ) {
-      if (filter.test(it.next())) {
-        it.remove();
-        return true;
+  boolean removeEarliest(Model model, Predicate<FutureMessage> filter) {
+    FutureMessage earliest = null;
+    for (FutureMessage message : byModel.getOrDefault(model, List.of())) {
+      if (filter.test(message) && (earliest == null || FutureMessage.ORDER.compare(message, earliest) < 0)) {
+        earliest = message;
       }
     }
-    return false;
+    if (earliest == null) {
+      return false;
+    }
+    queue.remove(earliest);
+    unindex(earliest);
+    return true;
   }
 
-  boolean removeAll(Predicate<FutureMessage> filter) {
-    return queue.removeIf(filter);
+  /** Removes every future of {@code model}; true if there was any. */
+  boolean removeAll(Model model) {
+    List<FutureMessage> messages = byModel.remove(model);
+    if (messages == null) {
+      return false;
+    }
+    messages.forEach(queue::remove);
+    return true;
+  }
+
+  private void unindex(FutureMessage message) {
+    List<FutureMessage> messages = byModel.get(message.ref.model());
+    messages.remove(message);
+    if (messages.isEmpty()) {
+      byModel.remove(message.ref.model());
+    }
   }
 
   /** The messages in execution order (a copy). */
@@ -62,10 +92,11 @@ final class FutureQueue {
     snapshotted = null;
   }
 
-  /** Rebuilds the sorted set after decoding, which bypassed the constructor. */
+  /** Rebuilds the sorted set and the index after decoding, which bypassed the constructor. */
   void afterDecode() {
     queue = new TreeSet<>(FutureMessage.ORDER);
-    queue.addAll(snapshotted);
+    byModel = new HashMap<>();
+    snapshotted.forEach(this::add);
     snapshotted = null;
   }
 }

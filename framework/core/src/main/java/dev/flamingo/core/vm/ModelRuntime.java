@@ -189,7 +189,7 @@ public final class ModelRuntime {
     if (!handle.modelId().equals(model.id())) {
       return false;
     }
-    boolean removed = state.futures.removeEarliest(f -> f.handleId == handle.id());
+    boolean removed = state.futures.removeEarliest(model, f -> f.handleId == handle.id());
     return vm.execution().cancelRunningRepeat(f -> f.handleId == handle.id()) || removed;
   }
 
@@ -197,13 +197,14 @@ public final class ModelRuntime {
   public boolean cancelFuture(Model model, Serializable handler) {
     requireAlive(model, "cancelFuture");
     MethodRef ref = state.ref(model, Handlers.reference(model, handler));
-    return state.futures.removeEarliest(f -> f.ref.equals(ref)) || vm.execution().cancelRunningRepeat(f -> f.ref.equals(ref));
+    return state.futures.removeEarliest(model, f -> f.ref.equals(ref))
+        || vm.execution().cancelRunningRepeat(f -> f.ref.equals(ref));
   }
 
   /** See {@link Model#cancelAllFutures()}. */
   public boolean cancelAllFutures(Model model) {
     requireAlive(model, "cancelAllFutures");
-    boolean removed = state.futures.removeAll(f -> f.ref.model() == model);
+    boolean removed = state.futures.removeAll(model);
     return vm.execution().cancelRunningRepeat(f -> f.ref.model() == model) || removed;
   }
 
@@ -222,7 +223,7 @@ public final class ModelRuntime {
       return;
     }
     state.subscriptions.removeAll(id);
-    state.futures.removeAll(f -> f.ref.model() == model);
+    state.futures.removeAll(model);
     vm.execution().cancelRunningRepeat(f -> f.ref.model() == model);
     state.wellKnown.values().removeIf(id::equals);
     state.models.remove(id);
