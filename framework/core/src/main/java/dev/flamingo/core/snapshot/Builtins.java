@@ -21,7 +21,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The JDK types the codec supports out of the box, under reserved {@code java.} ids; stateless. */
+/**
+ * The JDK types the codec supports out of the box, under reserved {@code java.} ids; stateless.
+ * Encodings refer to them by registration order: changing the order or inserting a type in the
+ * middle needs a new {@link Format#VERSION}.
+ */
 final class Builtins {
 
   private Builtins() {}
@@ -38,7 +42,9 @@ final class Builtins {
     add(r, "java.lang.Double", Double.class, TypeInfo.DOUBLE);
     add(r, "java.math.BigInteger", BigInteger.class, TypeInfo.BIG_INTEGER);
     add(r, "java.math.BigDecimal", BigDecimal.class, TypeInfo.BIG_DECIMAL);
-    add(r, "java.lang.Object", Object.class, TypeInfo.PLAIN);
+    TypeInfo object = add(r, "java.lang.Object", Object.class, TypeInfo.PLAIN);
+    r.addBuiltin(new TypeInfo("java.lang.Object[]", Object[].class, TypeInfo.ARR_OBJECT, r.nextSerial(),
+        null, null, null, object));
     add(r, "java.boolean[]", boolean[].class, TypeInfo.ARR_BOOLEAN);
     add(r, "java.byte[]", byte[].class, TypeInfo.ARR_BYTE);
     add(r, "java.short[]", short[].class, TypeInfo.ARR_SHORT);

@@ -283,6 +283,19 @@ final class Decoder {
   }
 
   private TypeInfo define() {
+    int builtin = in.varint();
+    TypeInfo t = builtin != 0 ? registry.builtin(builtin - 1) : defineById();
+    if (t == null || t.kind >= TypeInfo.ABSTRACT) {
+      throw in.bad("unknown built-in type #" + builtin);
+    }
+    if (classCount == classes.length) {
+      classes = Arrays.copyOf(classes, classCount * 2);
+    }
+    classes[classCount++] = t;
+    return t;
+  }
+
+  private TypeInfo defineById() {
     String id = in.string();
     int shape = in.int32();
     TypeInfo t = registry.infoForId(id);
@@ -293,22 +306,23 @@ final class Decoder {
       throw in.bad("class '" + id + "' (" + t.type.getName() + ") has different fields than the writer's;"
           + " snapshots are only readable by the same code version");
     }
-    if (classCount == classes.length) {
-      classes = Arrays.copyOf(classes, classCount * 2);
-    }
-    classes[classCount++] = t;
     return t;
   }
 
   private int register(Object o) {
     int segment = nextIndex >>> SEGMENT_BITS;
+    int offset = nextIndex & SEGMENT_MASK;
     if (segment == table.length) {
       table = Arrays.copyOf(table, segment * 2);
     }
-    if (table[segment] == null) {
-      table[segment] = new Object[1 << SEGMENT_BITS];
+    Object[] objects = table[segment];
+    if (objects == null || offset == objects.length) {
+      // The first segment starts small, since most payloads hold only a few objects.
+      objects = objects != null ? Arrays.copyOf(objects, objects.length * 2)
+          : new Object[segment == 0 ? 16 : 1 << SEGMENT_BITS];
+      table[segment] = objects;
     }
-    table[segment][nextIndex & SEGMENT_MASK] = o;
+    objects[offset] = o;
     return nextIndex++;
   }
 

@@ -249,8 +249,13 @@ final class Encoder {
     }
     classSlots[serial] = ++classCount;
     out.write(Format.DEFINE);
-    out.string(t.id);
-    out.int32(t.shapeHash());
+    if (registry.isBuiltin(t)) {
+      out.varint(serial + 1);
+    } else {
+      out.write(0);
+      out.string(t.id);
+      out.int32(t.shapeHash());
+    }
   }
 
   private void writeLeaf(TypeInfo t, Object v) {

@@ -6,10 +6,12 @@ package dev.flamingo.core.snapshot;
  * <pre>
  * encoding := magic "FLSN" | varint version | mode byte (0 snapshot, 1 payload) | slot
  * slot     := 0                       null
- *           | 1 classId shape body    first use of a class: defines it, then one object of it
+ *           | 1 class body            first use of a class: defines it, then one object of it
  *           | 2 string                external reference (payload mode: a model's id)
  *           | 3 + 2*index             back reference to an earlier object (identity, cycles)
  *           | 4 + 2*localClass body   an object of an already defined class
+ * class    := varint n (n &gt; 0)      built-in type number n - 1 (see Builtins)
+ *           | 0 string int32          a registered class by id, and a hash of its fields
  * </pre>
  *
  * Objects are written depth first, each the first time it is reached; strings, boxes, big numbers

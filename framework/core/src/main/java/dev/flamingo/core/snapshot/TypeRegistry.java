@@ -32,6 +32,9 @@ public final class TypeRegistry {
   private final Map<Class<?>, TypeInfo> byClass = new HashMap<>();
   private final SortedMap<String, Class<?>> userTypes = new TreeMap<>();
   private final AtomicInteger serials = new AtomicInteger();
+  /** Built-ins are numbered by registration order (serials 0 to builtinCount - 1). */
+  private final java.util.List<TypeInfo> builtins = new java.util.ArrayList<>();
+  private final int builtinCount;
   private volatile boolean frozen;
 
   private final ClassValue<TypeInfo> resolved = new ClassValue<>() {
@@ -44,6 +47,7 @@ public final class TypeRegistry {
   /** Creates a registry holding only the built-in JDK types. */
   public TypeRegistry() {
     Builtins.registerAll(this);
+    builtinCount = serials.get();
   }
 
   /** Registers a class stored field by field (or by component, for records; by ordinal, for enums). */
@@ -109,6 +113,17 @@ public final class TypeRegistry {
 
   void addBuiltin(TypeInfo info) {
     add(info);
+    builtins.add(info);
+  }
+
+  /** Whether {@code info} has a fixed built-in number, written instead of its id. */
+  boolean isBuiltin(TypeInfo info) {
+    return info.serial >= 0 && info.serial < builtinCount;
+  }
+
+  /** The built-in with number {@code serial}, or null. */
+  TypeInfo builtin(int serial) {
+    return serial >= 0 && serial < builtinCount ? builtins.get(serial) : null;
   }
 
   void addAlias(Class<?> type, TypeInfo info) {

@@ -183,10 +183,11 @@ class HostileInputTest {
     return out.toByteArray();
   }
 
-  /** Tag 1, the id as a narrow string, and the shape hash of a built-in (0) or looked up. */
+  /** Tag 1, 0 (by id), the id as a narrow string, and the shape hash of a built-in (0). */
   private static byte[] defineOnly(String classId) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(1);
+    out.write(0);
     out.write(classId.length() << 1);
     out.writeBytes(classId.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     out.writeBytes(new byte[4]);
@@ -200,10 +201,13 @@ class HostileInputTest {
     return result;
   }
 
-  /** Item fields in plan order: children, id, name, next, weight; children is an empty ArrayList. */
+  /**
+   * Item fields in plan order: children, id, name, next, weight. After the Item's class definition
+   * come the empty ArrayList (define tag, built-in number, size 0) and the id (one byte).
+   */
   private static int indexOfNameSlot(byte[] bad) {
     String s = new String(bad, java.nio.charset.StandardCharsets.ISO_8859_1);
-    int afterList = s.indexOf("java.util.ArrayList") + "java.util.ArrayList".length() + 4 + 1;
-    return afterList + 1; // skip the size (0), then id (zigzag 1 = 2, one byte)
+    int afterItemDefinition = s.indexOf("t.Item") + "t.Item".length() + 4;
+    return afterItemDefinition + 3 + 1;
   }
 }
