@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Model subscriptions: per topic in subscription order, plus generic ({@code "*"}) ones in one flat list,
@@ -14,10 +16,12 @@ import java.util.Set;
  * on restore. Model thread only.
  */
 final class ModelSubscriptions {
-  private LinkedHashMap<String, List<MethodRef>> byTopic = new LinkedHashMap<>();
+  // Insertion-ordered sets: subscription order for dispatch, O(1) liveness checks and removal. Their
+  // hash order comes from MethodRef.hashCode, which is derived from ids and names, never identity.
+  private LinkedHashMap<String, LinkedHashSet<MethodRef>> byTopic = new LinkedHashMap<>();
   private ArrayList<Generic> generic = new ArrayList<>();
-  // Not replicated: rebuilt by rebuildIndex() after a restore.
-  private transient Map<String, Set<String>> topicsByModel = new HashMap<>();
+  // Not replicated: rebuilt by rebuildIndex() after a restore. Looked up by model id, never iterated whole.
+  private transient Map<String, List<Entry>> byModel = new HashMap<>();
   // Counts removals, so dispatch re-checks liveness only after a handler unsubscribed something.
   private transient long removals;
 
@@ -27,6 +31,9 @@ final class ModelSubscriptions {
       return (scope.equals("*") || scope.equals(eventScope)) && (event.equals("*") || event.equals(eventName));
     }
   }
+
+  /** One topic subscription of a model, for the reverse index. */
+  private record Entry(String topic, MethodRef ref) {}
 
   static String topic(String scope, String event) {
     return scope + ":" + event;
@@ -55,12 +62,10 @@ final class ModelSubscriptions {
       return;
     }
     String topic = topic(scope, event);
-    List<MethodRef> handlers = byTopic.computeIfAbsent(topic, t -> new ArrayList<>());
-    if (handlers.contains(ref)) {
+    if (!byTopic.computeIfAbsent(topic, t -> new LinkedHashSet<>()).add(ref)) {
       throw duplicate(scope, event, ref);
     }
-    handlers.add(ref);
-    topicsByModel.computeIfAbsent(ref.modelId(), id -> new LinkedHashSet<>()).add(topic);
+    byModel.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
   }
 
   private static IllegalArgumentException duplicate(String scope, String event, MethodRef ref) {
@@ -72,44 +77,39 @@ final class ModelSubscriptions {
   void remove(String scope, String event, String modelId, MethodRef method) {
     removals++;
     if (isGeneric(scope, event)) {
-      generic.removeIf(g -> g.scope.equals(scope) && g.event.equals(event) && matches(g.ref, modelId, method));
+      generic.removeIf(g -> g.scope.equals(scope) && g.event.equals(event)
+          && (method == null ? g.ref.modelId().equals(modelId) : g.ref.equals(method)));
       return;
     }
     String topic = topic(scope, event);
-    List<MethodRef> handlers = byTopic.get(topic);
-    if (handlers == null) {
-      return;
-    }
-    handlers.removeIf(ref -> matches(ref, modelId, method));
-    if (handlers.stream().noneMatch(ref -> ref.modelId().equals(modelId))) {
-      Set<String> topics = topicsByModel.get(modelId);
-      if (topics != null) {
-        topics.remove(topic);
-      }
-    }
-    if (handlers.isEmpty()) {
-      byTopic.remove(topic);
-    }
-  }
-
-  private static boolean matches(MethodRef ref, String modelId, MethodRef method) {
-    return method == null ? ref.modelId().equals(modelId) : ref.equals(method);
+    removeEntries(modelId, e -> e.topic.equals(topic) && (method == null || e.ref.equals(method)));
   }
 
   /** Removes every subscription of the model, generic ones too (Croquet forgets those: a quirk not copied). */
   void removeAll(String modelId) {
     removals++;
     generic.removeIf(g -> g.ref.modelId().equals(modelId));
-    Set<String> topics = topicsByModel.remove(modelId);
-    if (topics == null) {
+    removeEntries(modelId, e -> true);
+  }
+
+  private void removeEntries(String modelId, Predicate<Entry> filter) {
+    List<Entry> entries = byModel.get(modelId);
+    if (entries == null) {
       return;
     }
-    for (String topic : topics) {
-      List<MethodRef> handlers = byTopic.get(topic);
-      handlers.removeIf(ref -> ref.modelId().equals(modelId));
-      if (handlers.isEmpty()) {
-        byTopic.remove(topic);
+    entries.removeIf(e -> {
+      if (!filter.test(e)) {
+        return false;
       }
+      Set<MethodRef> handlers = byTopic.get(e.topic);
+      handlers.remove(e.ref);
+      if (handlers.isEmpty()) {
+        byTopic.remove(e.topic);
+      }
+      return true;
+    });
+    if (entries.isEmpty()) {
+      byModel.remove(modelId);
     }
   }
 
@@ -134,7 +134,7 @@ final class ModelSubscriptions {
 
   /** The topic's handlers, copied so handlers added during dispatch do not run for this event. */
   List<MethodRef> handlersFor(String topic) {
-    List<MethodRef> handlers = byTopic.get(topic);
+    Set<MethodRef> handlers = byTopic.get(topic);
     return handlers == null ? List.of() : List.copyOf(handlers);
   }
 
@@ -155,22 +155,22 @@ final class ModelSubscriptions {
 
   /** True if {@code ref} still handles {@code topic}: handlers removed during dispatch are skipped. */
   boolean isLive(String topic, MethodRef ref) {
-    List<MethodRef> handlers = byTopic.get(topic);
+    Set<MethodRef> handlers = byTopic.get(topic);
     return handlers != null && handlers.contains(ref);
   }
 
   /** Visits every stored handler, topics first, then generic ones. */
-  void forEachRef(java.util.function.Consumer<MethodRef> visitor) {
+  void forEachRef(Consumer<MethodRef> visitor) {
     byTopic.values().forEach(handlers -> handlers.forEach(visitor));
     generic.forEach(g -> visitor.accept(g.ref));
   }
 
   /** Rebuilds the per-model reverse index after decoding, which bypassed the constructor. */
   void rebuildIndex() {
-    topicsByModel = new HashMap<>();
+    byModel = new HashMap<>();
     byTopic.forEach((topic, handlers) -> {
       for (MethodRef ref : handlers) {
-        topicsByModel.computeIfAbsent(ref.modelId(), id -> new LinkedHashSet<>()).add(topic);
+        byModel.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
       }
     });
   }
@@ -178,7 +178,7 @@ final class ModelSubscriptions {
   /** For tests and diagnostics: how many topic and generic subscriptions the model has. */
   int countFor(String modelId) {
     int count = 0;
-    for (List<MethodRef> handlers : byTopic.values()) {
+    for (Set<MethodRef> handlers : byTopic.values()) {
       for (MethodRef ref : handlers) {
         count += ref.modelId().equals(modelId) ? 1 : 0;
       }
