@@ -148,6 +148,7 @@ public final class ReflectorServer implements AutoCloseable {
         private Duration fsyncInterval = Duration.ofSeconds(1);
         private Duration retention = Duration.ofDays(30);
         private Duration unloadDelay = Duration.ofSeconds(10);
+        private Duration restartGrace = Duration.ofSeconds(10);
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration joinTimeout = Duration.ofSeconds(35);
         private int maxFrameBytes = 1 << 20;
@@ -228,6 +229,15 @@ public final class ReflectorServer implements AutoCloseable {
         /** How long an empty durable session stays in memory before it is unloaded (default 10 s). */
         public Builder unloadDelay(Duration value) {
             unloadDelay = Objects.requireNonNull(value, "unloadDelay");
+            return this;
+        }
+
+        /**
+         * After a restart from the data directory, how long users that were present stay counted while
+         * their clients reconnect, so apps see no leave and join (default 10 s).
+         */
+        public Builder restartGrace(Duration value) {
+            restartGrace = Objects.requireNonNull(value, "restartGrace");
             return this;
         }
 
@@ -312,6 +322,7 @@ public final class ReflectorServer implements AutoCloseable {
             check(positive(fsyncInterval), "fsyncInterval", fsyncInterval);
             check(positive(retention), "retention", retention);
             check(!unloadDelay.isNegative(), "unloadDelay", unloadDelay);
+            check(!restartGrace.isNegative(), "restartGrace", restartGrace);
             check(positive(idleTimeout), "idleTimeout", idleTimeout);
             check(positive(joinTimeout), "joinTimeout", joinTimeout);
             check(maxFrameBytes >= 1024, "maxFrameBytes", maxFrameBytes);
@@ -326,7 +337,8 @@ public final class ReflectorServer implements AutoCloseable {
             Path data = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
             return new ReflectorServer(new ReflectorConfig(host, port, data, apiKeys,
                     fsync == FsyncPolicy.ALWAYS, fsync == FsyncPolicy.INTERVAL ? fsyncInterval.toMillis() : 0,
-                    retention.toMillis(), unloadDelay.toMillis(), idleTimeout.toMillis(), joinTimeout.toMillis(),
+                    retention.toMillis(), unloadDelay.toMillis(), restartGrace.toMillis(), idleTimeout.toMillis(),
+                    joinTimeout.toMillis(),
                     maxFrameBytes, maxMessagesPerSecond, maxBufferedBytes, maxConnectionsPerIp, maxSessions,
                     maxFileBytes, requThreshold, maxRetainedMessages, chunkChars, requireLocalSnapshots, ioThreads));
         }

@@ -135,6 +135,28 @@ class DurabilityIT {
     }
 
     @Test
+    void usersPresentAtACrashReconnectWithoutLeavingOrJoining() {
+        ReflectorServer first = ReflectorServer.builder().port(0).dataDir(data).build().start();
+        try (TestClient a = TestClient.joined(first, "ghosts", "a");
+             TestClient b = TestClient.joined(first, "ghosts", "b")) {
+            while (b.nextUsers().get("active").getAsInt() < 2) {
+                a.frames.clear();
+            }
+            first.halt();
+        }
+        try (ReflectorServer second = ReflectorServer.builder().port(0).dataDir(data)
+                .restartGrace(Duration.ofMillis(1500)).build().start();
+             TestClient a = TestClient.joined(second, "ghosts", "a")) {
+            JsonObject users = a.nextUsers();
+            assertTrue(!users.has("joined") && !users.has("left"), "a's return cancels its ghost: " + users);
+            assertEquals(2, users.get("active").getAsInt(), "b is still counted while it may come back");
+            JsonObject gone = a.nextUsers();
+            assertEquals("b", gone.getAsJsonArray("left").get(0).getAsString(), "b never came back");
+            assertEquals(1, gone.get("active").getAsInt());
+        }
+    }
+
+    @Test
     void memoryOnlyServerStartsAFreshTimelineAfterRestart() {
         String timeline;
         try (ReflectorServer server = ReflectorServer.builder().port(0).build().start();

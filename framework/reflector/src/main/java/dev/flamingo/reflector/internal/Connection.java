@@ -38,6 +38,23 @@ final class Connection {
         this.metrics = metrics;
     }
 
+    /**
+     * A stand-in for a client that was present when the reflector stopped: it keeps the user counted
+     * (like a socket within its leave grace) until the client reconnects or the restart grace ends.
+     */
+    static Connection ghost(String sessionId, JsonElement user, Metrics metrics) {
+        Connection ghost = new Connection(null, sessionId, "ghost", "", metrics);
+        ghost.user = user;
+        ghost.joined = true;
+        ghost.active = true;
+        ghost.gone = true;
+        return ghost;
+    }
+
+    boolean isGhost() {
+        return channel == null;
+    }
+
     /** Queues one complete wire frame ({@link WireFrames}); takes ownership. Returns false if dropped. */
     boolean enqueue(ByteBuf frame) {
         if (gone) {
@@ -64,7 +81,7 @@ final class Connection {
         if (pending.isEmpty()) {
             return;
         }
-        if (!channel.isActive() || gone) {
+        if (gone || !channel.isActive()) {
             discardPending();
             return;
         }
@@ -92,7 +109,7 @@ final class Connection {
 
     /** Sends the close frame and closes; a peer that never takes the frame is cut off after a grace. */
     static void closeChannel(Channel channel, CloseReason reason, String text) {
-        if (channel.isActive()) {
+        if (channel != null && channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(reason.code(), truncate(text)))
                    .addListener(ChannelFutureListener.CLOSE);
             channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);

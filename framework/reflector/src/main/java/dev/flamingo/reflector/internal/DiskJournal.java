@@ -99,6 +99,7 @@ final class DiskJournal implements Journal {
                 case 't' -> state.timeLease = Math.max(state.timeLease, Long.parseLong(body));
                 case 'c' -> state.applySettings(JsonParser.parseString(body).getAsJsonObject());
                 case 'k' -> state.completeTally(body);
+                case 'u' -> state.activeUsers = JsonParser.parseString(body).getAsJsonArray();
                 default -> { }
             }
         } catch (RuntimeException tornLine) {
@@ -124,6 +125,11 @@ final class DiskJournal implements Journal {
     @Override
     public void tally(String key) {
         buffer.append("k ").append(key.replace('\n', ' ')).append('\n');
+    }
+
+    @Override
+    public void users(String json) {
+        buffer.append("u ").append(json).append('\n');
     }
 
     @Override

@@ -19,6 +19,9 @@ interface Journal {
     /** Records a completed tally key. */
     void tally(String key);
 
+    /** Records the users present as of the last users message (a JSON array). */
+    void users(String json);
+
     /** Writes buffered records to the OS (and disk, under the always-fsync policy). */
     void commit();
 
@@ -40,6 +43,7 @@ interface Journal {
         @Override public void timeLease(long time) { }
         @Override public void settings(String json) { }
         @Override public void tally(String key) { }
+        @Override public void users(String json) { }
         @Override public void commit() { }
         @Override public void compact(SessionState state) { }
         @Override public void force() { }

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param fsyncIntervalMs when not always, force dirty journals this often; 0 = leave it to the OS
  * @param retentionMs how long a session nobody uses is kept on disk or in memory
  * @param unloadDelayMs how long an empty session stays in memory before it is persisted and unloaded
+ * @param restartGraceMs after a restart, how long users that were present wait for their clients to reconnect
  * @param idleTimeoutMs a socket silent this long is closed with 4002
  * @param joinTimeoutMs a socket without JOIN this long is closed with 4121
  * @param maxFrameBytes largest incoming WebSocket message
@@ -30,7 +31,7 @@ import java.util.Set;
  */
 public record ReflectorConfig(
         String host, int port, Path dataDir, Set<String> apiKeys,
-        boolean fsyncAlways, long fsyncIntervalMs, long retentionMs, long unloadDelayMs,
+        boolean fsyncAlways, long fsyncIntervalMs, long retentionMs, long unloadDelayMs, long restartGraceMs,
         long idleTimeoutMs, long joinTimeoutMs, int maxFrameBytes, int maxMessagesPerSecond,
         int maxBufferedBytes, int maxConnectionsPerIp, int maxSessions, int maxFileBytes,
         int requThreshold, int maxRetainedMessages, int chunkChars, boolean requireLocalSnapshots,

@@ -73,12 +73,51 @@ final class Session {
         if (started) {
             st.time = Math.max(st.time, st.timeLease);
             sequencer.startClock(st.time, st.scale);
+            restoreGhosts();
         }
         this.messages = new ClientMessages(this, services);
         this.snapshots = new Snapshots(this, services);
     }
 
     // ---- connection lifecycle (called as tasks on the executor) ----
+
+    /**
+     * After a restart, users that were present stay counted as ghosts for the restart grace, so clients
+     * reconnecting with back-off rejoin without the app seeing them leave and join again (Croquet's VM
+     * would make up view-exits for everyone missing from the first users message).
+     */
+    private void restoreGhosts() {
+        for (JsonElement user : st.activeUsers) {
+            Connection ghost = Connection.ghost(id, user, services.metrics());
+            clients.add(ghost);
+            executor.schedule(() -> guarded(null, () -> clientLeft(ghost)), services.config().restartGraceMs(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The user's client is back: its ghost leaves in the same users batch, so the two cancel out. */
+    private void retireGhostOf(JsonElement user) {
+        for (Connection c : new ArrayList<>(clients)) {
+            if (c.isGhost() && c.user.equals(user)) {
+                clientLeft(c);
+                return;
+            }
+        }
+    }
+
+    /** Remembers who the clients' VMs now believe present, for ghosts after a restart. */
+    void recordActiveUsers() {
+        JsonArray present = new JsonArray();
+        for (Connection c : clients) {
+            if (c.active) {
+                present.add(c.user);
+            }
+        }
+        if (!present.equals(st.activeUsers)) {
+            st.activeUsers = present;
+            journal.users(present.toString());
+        }
+    }
 
     void attach(Connection conn) {
         sockets.add(conn);
@@ -322,6 +361,7 @@ final class Session {
         send(conn, text.toString());
         clients.add(conn);
         users.joined(conn);
+        retireGhostOf(conn.user);
         sequencer.ensureTicker();
     }
 

@@ -36,6 +36,8 @@ final class SessionState {
     String persistentUrl;
     JsonObject flags = new JsonObject();
     final ArrayDeque<String> completedTallies = new ArrayDeque<>();
+    /** The users the clients' VMs last heard of as present (from the last users message). */
+    JsonArray activeUsers = new JsonArray();
     final ArrayDeque<Msg> messages = new ArrayDeque<>();
 
     /** Remembers a finished tally key, keeping only the newest {@value #TALLY_HISTORY}. */
@@ -88,6 +90,7 @@ final class SessionState {
         JsonArray tallies = new JsonArray();
         completedTallies.forEach(tallies::add);
         o.add("completedTallies", tallies);
+        o.add("activeUsers", activeUsers);
         String head = o.toString();
         StringBuilder out = new StringBuilder(head.length() + messages.size() * 64 + 16);
         out.append(head, 0, head.length() - 1).append(",\"messages\":[");
@@ -117,6 +120,8 @@ final class SessionState {
         s.snapshotSeq = snapSeq == null || snapSeq.isJsonNull() ? null : (int) snapSeq.getAsLong();
         s.snapshotUrl = o.get("snapshotUrl").getAsString();
         o.getAsJsonArray("completedTallies").forEach(k -> s.completedTallies.add(k.getAsString()));
+        JsonElement users = o.get("activeUsers");
+        s.activeUsers = users == null ? new JsonArray() : users.getAsJsonArray();
         for (JsonElement m : o.getAsJsonArray("messages")) {
             s.addMessage(m.toString());
         }

@@ -70,6 +70,7 @@ final class UsersBatcher {
             }
             session.submitReflectorMessage(payload);
         }
+        session.recordActiveUsers();
         joined.clear();
         left.clear();
     }
