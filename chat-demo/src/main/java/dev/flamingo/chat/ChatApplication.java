@@ -1,42 +1,76 @@
 package dev.flamingo.chat;
 
 import dev.flamingo.fx.SessionWindow;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The chat as a JavaFX application: resolves where to join (the embedded reflector unless told otherwise)
- * and opens one window. Thread rule: JavaFX calls it on the FX Application Thread.
+ * The chat as a JavaFX application: shows its window at once and joins in it when {@link ChatStartup} is
+ * done (begun by {@link Launcher} before JavaFX started). Thread rule: JavaFX calls it on the FX Application
+ * Thread.
  */
 public final class ChatApplication extends Application {
+  private static final System.Logger LOG = System.getLogger(ChatApplication.class.getName());
+  // Handed over by Launcher, which cannot reach the instance JavaFX creates.
+  private static volatile CompletableFuture<ChatStartup> startup;
+
   private final List<SessionWindow> windows = new ArrayList<>();
-  private EmbeddedReflector embedded;
+  private volatile EmbeddedReflector embedded;
+
+  /** Called by {@link Launcher} before {@code launch}, so start-up work overlaps JavaFX's. */
+  static void beginStartup(ChatOptions options) {
+    startup = ChatStartup.begin(options);
+  }
 
   @Override
   public void start(Stage stage) {
-    ChatOptions options = ChatOptions.parse(getParameters().getRaw());
-    LocalProfile profile = LocalProfile.load(options.dataDir());
-    if (options.reflector() == null) {
-      embedded = EmbeddedReflector.findOrStart(options.dataDir(), EmbeddedReflector.PORT);
-      // The hosting copy outlives its window while others still use its reflector.
-      Platform.setImplicitExit(!embedded.isHosted());
+    if (startup == null) {
+      beginStartup(ChatOptions.parse(getParameters().getRaw()));
     }
-    ChatWindow.Config config = new ChatWindow.Config(
-        options.reflector() != null ? options.reflector() : embedded.websocketUri(),
-        options.session() != null ? options.session() : profile.session(),
-        options.password() != null ? options.password() : profile.password(),
-        profile.user());
-    windows.add(ChatWindow.open(stage, config));
+    stage.setTitle("Flamingo Chat");
+    stage.setScene(new Scene(new StackPane(new Label("Starting the chat…")), 520, 600));
     stage.setOnCloseRequest(e -> closeAll());
+    stage.show();
+    startup.whenComplete((ready, failure) -> Platform.runLater(() -> {
+      if (failure != null) {
+        LOG.log(System.Logger.Level.ERROR, "cannot start the chat", failure);
+        stage.setScene(new Scene(new StackPane(new Label("Cannot start the chat: " + failure.getMessage())), 520, 600));
+      } else {
+        open(stage, ready);
+      }
+    }));
+  }
+
+  private void open(Stage stage, ChatStartup ready) {
+    embedded = ready.embedded();
+    // The hosting copy outlives its window while others still use its reflector.
+    Platform.setImplicitExit(embedded == null || !embedded.isHosted());
+    SessionWindow window = ChatWindow.open(stage, ready.config());
+    windows.add(window);
+    window.joined().thenRun(ChatApplication::logReady);
   }
 
   private void closeAll() {
-    windows.forEach(window -> window.close().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS));
-    if (embedded != null && embedded.isHosted()) {
-      embedded.closeWhenIdle(Platform::exit);
+    windows.forEach(window -> window.close().orTimeout(2, TimeUnit.SECONDS));
+    EmbeddedReflector hosted = embedded;
+    if (hosted != null && hosted.isHosted()) {
+      hosted.closeWhenIdle(Platform::exit);
     }
+  }
+
+  /** Logs how long the chat took from process start to a joined, usable window (the launch figure). */
+  private static void logReady() {
+    ProcessHandle.current().info().startInstant().ifPresent(start -> LOG.log(System.Logger.Level.INFO,
+        "chat ready " + Duration.between(start, Instant.now()).toMillis() + " ms after process start"));
   }
 }

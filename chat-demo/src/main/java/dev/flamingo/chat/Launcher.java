@@ -11,14 +11,16 @@ import javafx.application.Application;
 public final class Launcher {
   private Launcher() {}
 
-  /** Checks the arguments, then starts JavaFX with {@link ChatApplication}. */
+  /** Checks the arguments, begins the start-up work, then starts JavaFX with {@link ChatApplication}. */
   public static void main(String[] args) {
+    ChatOptions options = null;
     try {
-      ChatOptions.parse(List.of(args));
+      options = ChatOptions.parse(List.of(args));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
     }
+    ChatApplication.beginStartup(options);
     Application.launch(ChatApplication.class, args);
   }
 }
