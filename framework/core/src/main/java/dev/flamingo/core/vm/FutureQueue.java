@@ -17,12 +17,27 @@ final class FutureQueue {
   // Only {@code snapshotted} is encoded; the set and the index are rebuilt from it after a restore.
   private transient TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
   // Looked up, never iterated as a whole, so its hash order cannot leak into replicated behaviour.
+  // Null after a restore until first needed, which keeps joining fast.
   private transient Map<Model, List<FutureMessage>> byModel = new HashMap<>();
   private ArrayList<FutureMessage> snapshotted;
 
   void add(FutureMessage message) {
     queue.add(message);
+    if (byModel != null) {
+      index(message);
+    }
+  }
+
+  private void index(FutureMessage message) {
     byModel.computeIfAbsent(message.ref.model(), m -> new ArrayList<>(2)).add(message);
+  }
+
+  private Map<Model, List<FutureMessage>> byModel() {
+    if (byModel == null) {
+      byModel = new HashMap<>();
+      queue.forEach(this::index);
+    }
+    return byModel;
   }
 
   FutureMessage peek() {
@@ -31,7 +46,7 @@ final class FutureQueue {
 
   FutureMessage poll() {
     FutureMessage message = queue.pollFirst();
-    if (message != null) {
+    if (message != null && byModel != null) {
       unindex(message);
     }
     return message;
@@ -47,7 +62,7 @@ final class FutureQueue {
    */
   boolean removeEarliest(Model model, Predicate<FutureMessage> filter) {
     FutureMessage earliest = null;
-    for (FutureMessage message : byModel.getOrDefault(model, List.of())) {
+    for (FutureMessage message : byModel().getOrDefault(model, List.of())) {
       if (filter.test(message) && (earliest == null || FutureMessage.ORDER.compare(message, earliest) < 0)) {
         earliest = message;
       }
@@ -62,7 +77,7 @@ final class FutureQueue {
 
   /** Removes every future of {@code model}; true if there was any. */
   boolean removeAll(Model model) {
-    List<FutureMessage> messages = byModel.remove(model);
+    List<FutureMessage> messages = byModel().remove(model);
     if (messages == null) {
       return false;
     }
@@ -92,11 +107,11 @@ final class FutureQueue {
     snapshotted = null;
   }
 
-  /** Rebuilds the sorted set and the index after decoding, which bypassed the constructor. */
+  /** Rebuilds the sorted set after decoding, which bypassed the constructor; the index follows lazily. */
   void afterDecode() {
     queue = new TreeSet<>(FutureMessage.ORDER);
-    byModel = new HashMap<>();
-    snapshotted.forEach(this::add);
+    queue.addAll(snapshotted);
+    byModel = null;
     snapshotted = null;
   }
 }

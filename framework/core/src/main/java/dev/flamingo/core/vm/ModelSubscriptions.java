@@ -20,7 +20,7 @@ final class ModelSubscriptions {
   // hash order comes from MethodRef.hashCode, which is derived from ids and names, never identity.
   private LinkedHashMap<String, LinkedHashSet<MethodRef>> byTopic = new LinkedHashMap<>();
   private ArrayList<Generic> generic = new ArrayList<>();
-  // Not replicated: rebuilt by rebuildIndex() after a restore. Looked up by model id, never iterated whole.
+  // Not replicated; looked up by model id, never iterated whole. Null after a restore until first needed.
   private transient Map<String, List<Entry>> byModel = new HashMap<>();
   // Counts removals, so dispatch re-checks liveness only after a handler unsubscribed something.
   private transient long removals;
@@ -62,10 +62,11 @@ final class ModelSubscriptions {
       return;
     }
     String topic = topic(scope, event);
+    Map<String, List<Entry>> index = byModel(); // built before the change, or it would list the new ref twice
     if (!byTopic.computeIfAbsent(topic, t -> new LinkedHashSet<>()).add(ref)) {
       throw duplicate(scope, event, ref);
     }
-    byModel.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
+    index.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
   }
 
   private static IllegalArgumentException duplicate(String scope, String event, MethodRef ref) {
@@ -93,7 +94,7 @@ final class ModelSubscriptions {
   }
 
   private void removeEntries(String modelId, Predicate<Entry> filter) {
-    List<Entry> entries = byModel.get(modelId);
+    List<Entry> entries = byModel().get(modelId);
     if (entries == null) {
       return;
     }
@@ -165,14 +166,21 @@ final class ModelSubscriptions {
     generic.forEach(g -> visitor.accept(g.ref));
   }
 
-  /** Rebuilds the per-model reverse index after decoding, which bypassed the constructor. */
+  /** Drops the reverse index after decoding; it is rebuilt from the topics on first use. */
   void rebuildIndex() {
-    byModel = new HashMap<>();
-    byTopic.forEach((topic, handlers) -> {
-      for (MethodRef ref : handlers) {
-        byModel.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
-      }
-    });
+    byModel = null;
+  }
+
+  private Map<String, List<Entry>> byModel() {
+    if (byModel == null) {
+      byModel = new HashMap<>();
+      byTopic.forEach((topic, handlers) -> {
+        for (MethodRef ref : handlers) {
+          byModel.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
+        }
+      });
+    }
+    return byModel;
   }
 
   /** For tests and diagnostics: how many topic and generic subscriptions the model has. */

@@ -30,8 +30,9 @@ final class VmState {
   long lastPersistencePoll = NEVER;
   boolean persistCoolOff;
   String persistedHash;
-  // Not replicated as such: the sharing of names is, and afterDecode() rebuilds the table from it.
-  transient HandlerName.Interner names = new HandlerName.Interner();
+  // Not replicated as such: the sharing of names is, so afterDecode() rebuilds the table from the decoded
+  // names at once. (Lazily would be wrong: a repeating future out of the queue while it runs would be missed.)
+  private transient HandlerName.Interner names = new HandlerName.Interner();
 
   static VmState fresh(String versionId, String sessionId) {
     VmState state = new VmState();
@@ -51,7 +52,7 @@ final class VmState {
     return futureSeq;
   }
 
-  /** Rebuilds what is not stored after decoding: the sorted future queue and the subscription index. */
+  /** Rebuilds what is not stored after decoding (the sorted future queue now, indexes when first used). */
   void afterDecode() {
     futures.afterDecode();
     subscriptions.rebuildIndex();
