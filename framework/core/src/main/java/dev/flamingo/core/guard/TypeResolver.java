@@ -3,6 +3,7 @@ package dev.flamingo.core.guard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
@@ -22,11 +24,14 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Looks up classes named in bytecode through the scanned class's loader, without initializing them.
- * Thread rule: confined to one scan; answers "unknown" (null/empty) for anything it cannot load, so a
- * missing optional dependency never turns into a false finding.
+ * Thread rule: an instance is confined to one scan (the shared JDK class cache is concurrent). It
+ * answers "unknown" (null/empty) for anything it cannot load, so a missing optional dependency never
+ * turns into a false finding.
  */
 final class TypeResolver {
   private static final int MAX_RECORD_NESTING = 4;
+  /** JDK classes never unload, so lookups are shared by every scan (it is the bulk of a scan's time). */
+  private static final Map<String, Optional<Class<?>>> JDK_CLASSES = new ConcurrentHashMap<>();
 
   private final ClassLoader loader;
   private final Map<String, Optional<Class<?>>> cache = new HashMap<>();
@@ -45,6 +50,14 @@ final class TypeResolver {
   }
 
   private Optional<Class<?>> tryLoad(String internalName) {
+    if (internalName.startsWith("java/")) {
+      return JDK_CLASSES.computeIfAbsent(internalName,
+          name -> forName(name, ClassLoader.getPlatformClassLoader()));
+    }
+    return forName(internalName, loader);
+  }
+
+  private static Optional<Class<?>> forName(String internalName, ClassLoader loader) {
     try {
       return Optional.of(Class.forName(internalName.replace('/', '.'), false, loader));
     } catch (ClassNotFoundException | LinkageError e) {
@@ -103,12 +116,12 @@ final class TypeResolver {
   }
 
   private static boolean declaresNoArg(Class<?> type, String name) {
-    try {
-      type.getDeclaredMethod(name);
-      return true;
-    } catch (NoSuchMethodException e) {
-      return false;
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.getParameterCount() == 0 && method.getName().equals(name)) {
+        return true;
+      }
     }
+    return false;
   }
 
   /** Whether the static field is known to be final; empty when the field cannot be resolved. */
