@@ -157,6 +157,25 @@ class DurabilityIT {
     }
 
     @Test
+    void aSessionEveryoneLeftResumesWithNobodyPresent() throws InterruptedException {
+        try (ReflectorServer server = ReflectorServer.builder().port(0).dataDir(data)
+                .unloadDelay(Duration.ofMillis(10)).build().start()) {
+            try (TestClient a = TestClient.joined(server, "left", "a")) {
+                a.nextUsers();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!server.metricsText().contains("flamingo_sessions 0") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            try (TestClient b = TestClient.joined(server, "left", "b")) {
+                JsonObject users = b.nextUsers();
+                assertEquals(1, users.get("active").getAsInt(), "no ghost of a: " + users);
+                assertEquals("b", users.getAsJsonArray("joined").get(0).getAsString());
+            }
+        }
+    }
+
+    @Test
     void memoryOnlyServerStartsAFreshTimelineAfterRestart() {
         String timeline;
         try (ReflectorServer server = ReflectorServer.builder().port(0).build().start();

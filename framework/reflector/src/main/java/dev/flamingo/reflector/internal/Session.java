@@ -213,6 +213,8 @@ final class Session {
             st.time = sequencer.now();
             // Nobody has seen a time beyond now, so a clean stop resumes without a forward jump.
             st.timeLease = st.time;
+            // Ghosts only for clients still here: a session everyone left resumes with nobody present.
+            recordActiveUsers();
             journal.compact(st);
         }
     }
