@@ -41,6 +41,14 @@ final class Execution {
     return active;
   }
 
+  /**
+   * True when no model code is on the stack, so the state is between messages: a snapshot taken inside a
+   * handler would hold half a message's effects, and one taken during a repeating future would miss it.
+   */
+  boolean atMessageBoundary() {
+    return !executing && active == null && running == null;
+  }
+
   /** Model code may run from now until {@link #exit()}; the root's init additionally marks itself. */
   void enter(boolean rootInit) {
     executing = true;

@@ -263,9 +263,16 @@ public final class VirtualMachine {
     return capture().seal();
   }
 
-  /** The model-thread part of a snapshot: the canonical encoding only. Seal it on any thread. */
+  /**
+   * The model-thread part of a snapshot: the canonical encoding only; seal it on any thread. Allowed
+   * between messages and from {@link VmHost#onSnapshotPoll}/{@link VmHost#onTally}.
+   */
   public CapturedSnapshot capture() {
     checkThread();
+    if (!execution.atMessageBoundary()) {
+      throw new IllegalStateException("a snapshot is taken between messages or from VmHost.onSnapshotPoll/onTally,"
+          + " not while model code runs (from a handler error report or an immediate view handler)");
+    }
     state.futures.beforeEncode();
     try {
       return new CapturedSnapshot(codec.encodeState(state), state.time, state.externalSeq);

@@ -99,6 +99,23 @@ class SnapshotTest {
   }
 
   @Test
+  void aSnapshotCannotBeTakenWhileModelCodeRuns() {
+    VirtualMachine[] vm = new VirtualMachine[1];
+    List<String> refused = new java.util.ArrayList<>();
+    vm[0] = Fixtures.vm(new TestHost());
+    Steps.define("snap.inside", m -> {
+      try {
+        vm[0].capture();
+      } catch (IllegalStateException e) {
+        refused.add(e.getMessage());
+      }
+    });
+    new Stream(vm[0]).event(1, "test", "run", "snap.inside");
+    assertEquals(1, refused.size());
+    assertTrue(refused.get(0).startsWith("a snapshot is taken between messages"), refused.get(0));
+  }
+
+  @Test
   void corruptSnapshotIsRejected() {
     assertThrows(IllegalArgumentException.class,
         () -> VirtualMachine.restore(Fixtures.REGISTRY, new byte[] {1, 2, 3}, new TestHost()));
