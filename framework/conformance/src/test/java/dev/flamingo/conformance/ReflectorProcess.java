@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shaded reflector jar running as its own JVM, so a test can kill it with SIGKILL and start it
- * again on the same port and data directory. Thread rule: test thread; a reader thread only appends
+ * The shaded reflector jar running as its own JVM, so a test can kill it with SIGKILL (or stop it with
+ * SIGTERM) and start it again on the same port and data directory. Thread rule: test thread; a reader thread only appends
  * output.
  */
 final class ReflectorProcess implements AutoCloseable {
@@ -58,16 +58,22 @@ final class ReflectorProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port() + "/");
   }
 
-  /** SIGKILL: {@link Process#destroyForcibly()} sends it on POSIX systems; nothing gets to clean up. */
-  void killDashNine() {
-    process.destroyForcibly();
+  /**
+   * Stops the process: gracefully with SIGTERM ({@link Process#destroy()}), or with SIGKILL
+   * ({@link Process#destroyForcibly()} on POSIX systems), which lets nothing clean up.
+   */
+  void stop(boolean graceful) {
+    if (graceful) {
+      process.destroy();
+    } else {
+      process.destroyForcibly();
+    }
     awaitExit();
   }
 
   @Override
   public void close() {
-    process.destroy();
-    awaitExit();
+    stop(true);
   }
 
   String output() {

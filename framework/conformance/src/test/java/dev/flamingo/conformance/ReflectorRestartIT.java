@@ -12,14 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reflector process is killed with SIGKILL under running Croquet clients and restarted on the same
- * port and data directory: the clients rejoin the same timeline seamlessly, no message is lost, and a
- * client joining afterwards replays the same timeline.
+ * The reflector process is killed with SIGKILL (or stopped with SIGTERM) under running Croquet clients
+ * and restarted on the same port and data directory: the clients rejoin the same timeline seamlessly, no
+ * message is lost, and a client joining afterwards replays the same timeline.
  */
-class ReflectorKillIT {
+class ReflectorRestartIT {
   /** Long enough for a JVM restart, so the clients rejoin seamlessly instead of rebooting. */
   private static final int REJOIN_LIMIT_MS = 15_000;
   private static final CroquetClient.Options REJOIN =
@@ -30,9 +32,21 @@ class ReflectorKillIT {
   @TempDir
   Path dir;
 
-  @Test
-  void clientsCarryOnWithNoLostMessageAfterKillDashNineAndRestart() throws IOException {
-    String name = Harness.sessionName("kill-9");
+  /** How the reflector goes down, and the close code Croquet clients then see. */
+  enum Stop {
+    KILL_DASH_NINE(1006), SIGTERM(4003);
+
+    final int closeCode;
+
+    Stop(int closeCode) {
+      this.closeCode = closeCode;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Stop.class)
+  void clientsCarryOnWithNoLostMessageAfterTheReflectorRestarts(Stop stop) throws IOException {
+    String name = Harness.sessionName("restart-" + stop);
     // Both runs use one copy of the jar, so a rebuild of the reflector module cannot change it midway.
     Path jar = Files.copy(Harness.reflectorJar(), dir.resolve("flamingo-reflector.jar"));
     Path data = dir.resolve("data");
@@ -50,9 +64,9 @@ class ReflectorKillIT {
       List<String> beforeKill = log(beforeKillA);
       String timeline = a.await("sync", event -> true).get("timeline").getAsString();
 
-      reflector.killDashNine();
-      a.await("disconnected", event -> true);
-      b.await("disconnected", event -> true);
+      reflector.stop(stop == Stop.SIGTERM);
+      assertEquals(stop.closeCode, a.await("disconnected", event -> true).get("code").getAsInt());
+      assertEquals(stop.closeCode, b.await("disconnected", event -> true).get("code").getAsInt());
       a.command("send 1000");
       reflector = ReflectorProcess.start(jar, data, port);
 
@@ -75,7 +89,7 @@ class ReflectorKillIT {
       assertEquals(1, b.count("view"), "a seamless rejoin keeps the view:\n" + b.output());
 
       try (CroquetClient late = CroquetClient.join("late", reflector.box(), name, REJOIN)) {
-        assertEquals(afterA, log(late.state()), "a client joining after the crash replays the same timeline");
+        assertEquals(afterA, log(late.state()), "a client joining after the restart replays the same timeline");
       }
     } finally {
       reflector.close();
@@ -94,7 +108,7 @@ class ReflectorKillIT {
       a.command("stream 0 " + STREAMED + " 10");
       b.command("stream 1000 " + STREAMED + " 10");
       a.await("changed", event -> a.count("changed") >= 40);
-      reflector.killDashNine();
+      reflector.stop(false);
       int seenByA = a.count("changed");
       reflector = ReflectorProcess.start(jar, data, port);
       a.await("streamed", event -> true);
