@@ -22,7 +22,9 @@ import org.objectweb.asm.Opcodes;
  * {@code Random}, {@code Date}, {@code BitSet}) it must be a collection assigned in the static
  * initializer straight from an unmodifiable factory ({@code List.of}, {@code Map.copyOf},
  * {@code Collections.unmodifiable...}, {@code Stream.toList}). Writing another class's static field is
- * always a hazard; reading one is a hazard when that field is not final.
+ * always a hazard; reading one is a hazard when that field is not final. In a helper class (see
+ * {@link GuardScan}) only the reached methods are scanned, so its own static fields are judged at each
+ * access instead: a write outside its static initializer, or a read of a non-final one.
  */
 final class ClassScanner extends ClassVisitor {
   private static final Set<String> MUTABLE_TYPES = Set.of("java.lang.StringBuilder",
