@@ -3,8 +3,12 @@ package dev.flamingo.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flamingo.client.DebugFlag;
+import dev.flamingo.client.JoinParameters;
+import dev.flamingo.client.Session;
 import dev.flamingo.fx.SessionWindow;
 import dev.flamingo.reflector.ReflectorServer;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +120,24 @@ class ChatWindowsIT {
     closeEverything();
     SessionWindow dan = open("dan");
     await(() -> posts(dan).equals(List.of("chat reset for new participants")));
+  }
+
+  @Test
+  void debugWriteNamesTheFieldAViewWrote() throws Exception {
+    SessionWindow window = fx(() -> SessionWindow.open(new Stage(), JoinParameters.builder().appId(Chat.APP_ID)
+        .name(session).password("secret").registry(Chat.registry()).model(ChatModel.class)
+        .reflector(reflector.websocketUri()).debug(DebugFlag.WRITE),
+        (model, bridge, status) -> new ChatView((ChatModel) model, bridge, status)));
+    windows.add(window);
+    Session joined = window.joined().get(30, TimeUnit.SECONDS);
+    await(() -> fx(() -> window.host().stepCount()) > 2);
+    // A buggy view: it changes model state directly instead of publishing an event.
+    Field participants = ChatModel.class.getDeclaredField("participants");
+    participants.setAccessible(true);
+    participants.setInt(joined.model(), 99);
+    await(() -> fx(() -> window.frame().fatalPane().titleText()).equals("Session stopped"));
+    String detail = fx(() -> window.frame().fatalPane().detailText());
+    assertTrue(detail.contains(joined.model() + ".participants"), detail);
   }
 
   /** Closes every window and restarts the reflector on its data, so the next window is alone for sure. */

@@ -1,5 +1,6 @@
 package dev.flamingo.fx;
 
+import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.client.SessionFailedException;
@@ -16,7 +17,8 @@ import javafx.stage.Stage;
 /**
  * A stage showing one session: joins with manual stepping, steps the session from the stage's pulses, frames
  * the root view's node with the session widgets, and (optionally) sleeps when minimized or hidden and joins
- * again when shown. The shortest way to put a Flamingo app on screen:
+ * again when shown. With {@code debug(DebugFlag.WRITE)} in the parameters, a view writing model state between
+ * steps stops the session with a message naming the field. The shortest way to put a Flamingo app on screen:
  *
  * <pre>{@code
  * SessionWindow.open(stage, JoinParameters.builder().appId("com.example.hello").name("demo")
@@ -45,6 +47,10 @@ public final class SessionWindow {
     this.factory = factory;
     host.addPulseListener(this::pulse);
     host.addPulseListener(frame::refresh);
+    host.onFailure(e -> {
+      LOG.log(System.Logger.Level.ERROR, "session stopped", e);
+      status.reportFatal("Session stopped", String.valueOf(e.getMessage()));
+    });
   }
 
   /**
@@ -132,8 +138,21 @@ public final class SessionWindow {
       }
       session = joinedSession;
       sessionThread.open(joinedSession);
-      bridge.toFx(() -> host.drive(joinedSession::step));
+      bridge.toFx(() -> {
+        host.drive(joinedSession::step);
+        if (built.debug(DebugFlag.WRITE)) {
+          host.detectWrites(writeDetector(joinedSession, sessionThread));
+        }
+      });
     });
+  }
+
+  /**
+   * Croquet's {@code debug: "write"}: fingerprints the models between steps, on the session thread, while the
+   * session is synced (when it is not, the client may simulate between steps and the check would misfire).
+   */
+  private static WriteDetector writeDetector(Session joined, SessionThread sessionThread) {
+    return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null, sessionThread);
   }
 
   private View show(View view, FxBridge bridge) {

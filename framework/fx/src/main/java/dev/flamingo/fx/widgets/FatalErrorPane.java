@@ -35,6 +35,11 @@ public final class FatalErrorPane extends VBox {
     }
   }
 
+  /** The explanation shown, or "" when hidden. */
+  public String detailText() {
+    return isVisible() ? detail.getText() : "";
+  }
+
   /** The headline shown, or "" when hidden. */
   public String titleText() {
     return isVisible() ? title.getText() : "";
