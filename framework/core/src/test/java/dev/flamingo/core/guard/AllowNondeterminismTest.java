@@ -17,6 +17,11 @@ class AllowNondeterminismTest {
   }
 
   @Test
+  void constructorWaiverCoversItsLambdas() {
+    DeterminismGuard.check(Waived.OnConstructor.class);
+  }
+
+  @Test
   void classWaiverCoversFieldsMethodsAndNestedClasses() {
     DeterminismGuard.check(Waived.OnClass.class);
   }
