@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -116,11 +115,7 @@ final class CroquetClient implements AutoCloseable {
 
   /** The first event of this kind that matches, waiting up to {@link Harness#PATIENCE} for it. */
   JsonObject await(String kind, Predicate<JsonObject> test) {
-    return awaitWithin(kind, test, Harness.PATIENCE);
-  }
-
-  JsonObject awaitWithin(String kind, Predicate<JsonObject> test, Duration patience) {
-    long deadline = System.nanoTime() + patience.toNanos();
+    long deadline = System.nanoTime() + Harness.PATIENCE.toNanos();
     synchronized (events) {
       while (true) {
         for (JsonObject event : events) {
@@ -131,7 +126,7 @@ final class CroquetClient implements AutoCloseable {
         long left = deadline - System.nanoTime();
         if (left <= 0 || outputEnded) {
           throw new AssertionError("client " + label + ": no matching '" + kind + "' event within "
-              + patience.toMillis() + " ms; its output:\n" + output());
+              + Harness.PATIENCE.toSeconds() + " s; its output:\n" + output());
         }
         waitOn(left);
       }
