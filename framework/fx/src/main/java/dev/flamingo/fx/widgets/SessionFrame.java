@@ -2,6 +2,7 @@ package dev.flamingo.fx.widgets;
 
 import dev.flamingo.fx.JoinLink;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -46,6 +47,10 @@ public final class SessionFrame extends StackPane {
 
   /** Pulls the status into the widgets; call once per pulse. */
   public void refresh() {
+    if (!Platform.isFxApplicationThread()) {
+      throw new IllegalStateException("SessionFrame.refresh must be called on the FX Application Thread, not on thread \""
+          + Thread.currentThread().getName() + "\"; add it as a pulse listener of the FxSessionHost");
+    }
     refresh(System.nanoTime());
   }
 
