@@ -11,6 +11,8 @@ import java.util.concurrent.Executor;
  * before the session object is known. Thread rule: any thread.
  */
 final class SessionThread implements Executor {
+  private static final System.Logger LOG = System.getLogger(SessionThread.class.getName());
+
   private final List<Runnable> early = new ArrayList<>();
   private Session session;
 
@@ -38,10 +40,15 @@ final class SessionThread implements Executor {
     waiting.forEach(task -> submit(joined, task));
   }
 
+  /** Runs the task on the session thread; a failure (e.g. a full send buffer refusing an event) is logged. */
   private static void submit(Session session, Runnable task) {
     session.submit(() -> {
       task.run();
       return null;
+    }).whenComplete((ignored, failure) -> {
+      if (failure != null) {
+        LOG.log(System.Logger.Level.WARNING, "view work from the FX thread failed on the session thread", failure);
+      }
     });
   }
 }
