@@ -21,6 +21,9 @@ final class ClassFiles {
   /** One class file: its internal name ({@code a/B$C}) and bytes. */
   record ClassFile(String internalName, byte[] bytes) {}
 
+  private static final List<String> FRAMEWORK_PACKAGES = List.of("dev.flamingo.core.",
+      "dev.flamingo.client.", "dev.flamingo.fx.", "dev.flamingo.testkit.");
+
   private ClassFiles() {}
 
   /** The class's code in a stable order: the class, its nested classes, then its supertypes' code. */
@@ -59,14 +62,19 @@ final class ClassFiles {
     }
   }
 
-  /** JDK classes and Flamingo's own framework classes, whose code is not the application's. */
+  /**
+   * JDK classes and Flamingo's framework classes, whose code is not the application's. Framework means
+   * a framework package and the same jar or directory as this class: apps and samples under
+   * {@code dev.flamingo}, or packed into one fat jar with the framework, still count as applications.
+   */
   static boolean isTrusted(Class<?> type) {
     ClassLoader loader = type.getClassLoader();
     if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
       return true;
     }
-    return type.getName().startsWith("dev.flamingo.") && Objects.equals(codeSource(type),
-        codeSource(ClassFiles.class));
+    String name = type.getName();
+    return FRAMEWORK_PACKAGES.stream().anyMatch(name::startsWith)
+        && Objects.equals(codeSource(type), codeSource(ClassFiles.class));
   }
 
   /** Whether both classes were loaded from the same jar or directory. */
