@@ -24,7 +24,7 @@ public final class HelloApp extends Application {
       local = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
       reflector = local.websocketUri();
       Stage second = new Stage();
-      second.setX(480);
+      second.setX(660);
       Hello.open(second, reflector, session, password);
     } else {
       reflector = URI.create(args.get(0));
