@@ -103,6 +103,8 @@ public final class BoardView extends FxView<Board> {
     if (Math.abs(e.getX() - lastX) + Math.abs(e.getY() - lastY) >= 2) {
       pen("extend", e);
     }
+    // The cursor follows drags too, so others see where a stroke is being drawn.
+    move(e);
   }
 
   private void move(MouseEvent e) {
