@@ -74,6 +74,13 @@ class FilesAndSnapshotsIT {
     }
 
     @Test
+    void largeBodiesOutsideFilesAreRefusedBeforeBuffering() {
+        HttpResponse<String> res = Http.send(HttpRequest.newBuilder(server.httpUri().resolve("metrics"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build());
+        assertEquals(413, res.statusCode());
+    }
+
+    @Test
     void healthzMetricsAndSessionsNeedingAKey() {
         assertEquals(200, Http.get(server.httpUri().resolve("healthz")).statusCode());
         String metrics = Http.get(server.httpUri().resolve("metrics")).body();

@@ -3,8 +3,8 @@ package dev.flamingo.reflector.internal;
 import com.google.gson.JsonElement;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.AttributeKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Connection {
     private static final long CLOSE_GRACE_SECONDS = 2;
+    /** Set once a close frame was sent: later frames from the client are ignored. */
+    private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("flamingo.closing");
     final Channel channel;
     final String sessionId;
     final String remote;
@@ -107,13 +109,21 @@ final class Connection {
         closeChannel(channel, reason, text);
     }
 
-    /** Sends the close frame and closes; a peer that never takes the frame is cut off after a grace. */
+    /**
+     * Starts the closing handshake: sends the close frame once, then waits for the client's close frame
+     * (the handler closes the socket on it) or cuts the socket off after a grace. Closing the socket at
+     * once could reset it before the client has read the code.
+     */
     static void closeChannel(Channel channel, CloseReason reason, String text) {
-        if (channel != null && channel.isActive()) {
-            channel.writeAndFlush(new CloseWebSocketFrame(reason.code(), truncate(text)))
-                   .addListener(ChannelFutureListener.CLOSE);
-            channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+        if (channel == null || !channel.isActive() || channel.attr(CLOSING).getAndSet(Boolean.TRUE) != null) {
+            return;
         }
+        channel.writeAndFlush(new CloseWebSocketFrame(reason.code(), truncate(text)));
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    static boolean closing(Channel channel) {
+        return channel.attr(CLOSING).get() != null;
     }
 
     void discardPending() {

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -110,7 +111,15 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (!SessionRegistry.validId(id)) {
             // Croquet answers a missing session id with close code 4100 after the upgrade.
             services.metrics().reject("bad_session_id");
-            handshaker.handshake(ctx.channel(), req).addListener(f -> Connection.closeChannel(ctx.channel(),
+            Channel channel = ctx.channel();
+            channel.pipeline().addLast("closer", new SimpleChannelInboundHandler<CloseWebSocketFrame>() {
+                @Override
+                protected void channelRead0(ChannelHandlerContext c, CloseWebSocketFrame frame) {
+                    c.close();
+                }
+            });
+            ctx.pipeline().remove(this);
+            handshaker.handshake(channel, req).addListener(f -> Connection.closeChannel(channel,
                     CloseReason.BAD_PROTOCOL, "missing or invalid session id"));
             return;
         }

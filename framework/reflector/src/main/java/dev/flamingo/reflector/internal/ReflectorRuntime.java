@@ -75,6 +75,7 @@ public final class ReflectorRuntime {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("http", new HttpServerCodec());
+                        ch.pipeline().addLast("guard", new RequestGuard());
                         ch.pipeline().addLast("aggregator", new HttpObjectAggregator(config.maxFileBytes()));
                         ch.pipeline().addLast("router", new HttpRouter(services, ipLimiter, fileIo));
                     }

@@ -1,6 +1,7 @@
 package dev.flamingo.reflector.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -58,7 +59,11 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+        if (frame instanceof CloseWebSocketFrame) {
+            closeReceived(ctx, (CloseWebSocketFrame) frame);
+        } else if (Connection.closing(ctx.channel())) {
+            return;
+        } else if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
             ByteBuf content = frame.content();
             services.metrics().framesIn.increment();
             services.metrics().bytesIn.add(content.readableBytes());
@@ -70,9 +75,17 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             accept(content.toString(StandardCharsets.UTF_8));
         } else if (frame instanceof PingWebSocketFrame) {
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-        } else if (frame instanceof CloseWebSocketFrame) {
-            ctx.writeAndFlush(new CloseWebSocketFrame(((CloseWebSocketFrame) frame).statusCode(), ""))
-               .addListener(f -> ctx.close());
+        }
+    }
+
+    /** The client's half of the closing handshake: echo it unless we started, then close the socket. */
+    private void closeReceived(ChannelHandlerContext ctx, CloseWebSocketFrame frame) {
+        if (Connection.closing(ctx.channel())) {
+            ctx.close();
+        } else {
+            int code = frame.statusCode();
+            CloseWebSocketFrame echo = code < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(code, "");
+            ctx.writeAndFlush(echo).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
