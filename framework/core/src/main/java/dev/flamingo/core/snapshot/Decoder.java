@@ -359,7 +359,9 @@ final class Decoder {
   private Object readLeaf(TypeInfo t) {
     switch (t.kind) {
       case TypeInfo.STRING:
-        return in.string();
+        String string = in.string();
+        register(string); // later equal strings refer back to it
+        return string;
       case TypeInfo.INT:
         return in.zigzag();
       case TypeInfo.DOUBLE:

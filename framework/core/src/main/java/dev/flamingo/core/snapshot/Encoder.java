@@ -26,6 +26,8 @@ final class Encoder {
   private final ExternalRefs refs;
   private final ByteOut out;
   private final IdentityIndex ids;
+  /** Strings are values: one equal to a recently written string refers back to it. */
+  private final StringCache strings;
   private int nextIndex;
   private int[] classSlots;
   private int classCount;
@@ -43,6 +45,7 @@ final class Encoder {
     this.refs = refs;
     this.out = new ByteOut(scratch);
     this.ids = new IdentityIndex(expectedObjects);
+    this.strings = new StringCache(expectedObjects > 1024 ? 4096 : 16);
     this.classSlots = new int[registry.serialCount() + 16];
   }
 
@@ -202,6 +205,14 @@ final class Encoder {
     }
     TypeInfo t = infoOf(v.getClass());
     if (t.isLeaf()) {
+      if (t.kind == TypeInfo.STRING) {
+        int seen = strings.putIfAbsent((String) v, nextIndex);
+        if (seen >= 0) {
+          out.varint(Format.FIRST_REF + (seen << 1));
+          return;
+        }
+        nextIndex++;
+      }
       writeClassTag(t);
       writeLeaf(t, v);
       return;

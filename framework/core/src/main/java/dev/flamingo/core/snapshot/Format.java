@@ -14,8 +14,9 @@ package dev.flamingo.core.snapshot;
  *           | 0 string int32          a registered class by id, and a hash of its fields
  * </pre>
  *
- * Objects are written depth first, each the first time it is reached; strings, boxes, big numbers
- * and enums are values (no identity) and are written wherever they occur. Fields of a plain class
+ * Objects are written depth first, each the first time it is reached. Boxes, big numbers and enums
+ * are values (no identity) and are written wherever they occur; strings are values too, but one
+ * equal to a recently written string (see {@link StringCache}) refers back to it. Fields of a plain class
  * are written in {@link FieldPlan} order, primitives inline. Nothing depends on identity hash codes
  * or hash iteration order except HashMap/HashSet contents, which are written in their iteration
  * order together with the table sizing that determines it (see {@link HashLayout}).
