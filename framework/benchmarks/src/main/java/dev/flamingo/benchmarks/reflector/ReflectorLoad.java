@@ -110,7 +110,7 @@ public final class ReflectorLoad {
                 synced.add(client.synced);
             }
         }
-        CompletableFuture.allOf(synced.toArray(new CompletableFuture[0])).orTimeout(60, TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(synced.toArray(new CompletableFuture<?>[0])).orTimeout(60, TimeUnit.SECONDS).join();
         return clients;
     }
 
@@ -184,7 +184,7 @@ public final class ReflectorLoad {
             clients.add(client);
             synced.add(client.synced);
         }
-        CompletableFuture.allOf(synced.toArray(new CompletableFuture[0])).orTimeout(60, TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(synced.toArray(new CompletableFuture<?>[0])).orTimeout(60, TimeUnit.SECONDS).join();
         return clients;
     }
 }

@@ -86,11 +86,17 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException("no flamingo_heap_used_bytes in /metrics");
     }
 
+    /** SIGTERM (a graceful stop), then SIGKILL if it takes longer than 20 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.toHandle().destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
