@@ -45,7 +45,8 @@ final class Encoder {
     this.refs = refs;
     this.out = new ByteOut(scratch);
     this.ids = new IdentityIndex(expectedObjects);
-    this.strings = new StringCache(expectedObjects > 1024 ? 4096 : 16);
+    // The cache size shapes the bytes, so it depends only on the mode, never on history.
+    this.strings = new StringCache(refs == null ? 4096 : 16);
     this.classSlots = new int[registry.serialCount() + 16];
   }
 
