@@ -59,9 +59,9 @@ final class Encoder {
     return out.toByteArray();
   }
 
-  /** How many objects with identity were written. */
+  /** How many objects with identity were written (strings excluded): sizes the next identity table. */
   int objectCount() {
-    return nextIndex;
+    return ids.size();
   }
 
   /** The output buffer, to be reused by the next encode. */

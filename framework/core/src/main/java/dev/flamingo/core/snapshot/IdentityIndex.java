@@ -50,6 +50,10 @@ final class IdentityIndex {
     return -1;
   }
 
+  int size() {
+    return size;
+  }
+
   private static int mix(int h) {
     h *= 0x9E3779B9;
     return h ^ (h >>> 16);

@@ -10,12 +10,15 @@ package dev.flamingo.core.snapshot;
 final class StringCache {
 
   private final String[] strings;
+  /** Hash codes kept beside the strings, so a mismatch never touches an evicted string's memory. */
+  private final int[] hashes;
   private final int[] indices;
   private final int mask;
 
   /** {@code size} must be a power of two. */
   StringCache(int size) {
     strings = new String[size];
+    hashes = new int[size];
     indices = new int[size];
     mask = size - 1;
   }
@@ -25,10 +28,11 @@ final class StringCache {
     int h = s.hashCode();
     int i = (h ^ (h >>> 16)) & mask;
     String k = strings[i];
-    if (k != null && (k == s || k.hashCode() == h && k.equals(s))) {
+    if (k != null && hashes[i] == h && (k == s || k.equals(s))) {
       return indices[i];
     }
     strings[i] = s;
+    hashes[i] = h;
     indices[i] = next;
     return -1;
   }
