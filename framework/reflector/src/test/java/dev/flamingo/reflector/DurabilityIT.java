@@ -176,6 +176,22 @@ class DurabilityIT {
     }
 
     @Test
+    void aClientThatLeftJustBeforeAStopIsNoGhost() {
+        ReflectorServer first = ReflectorServer.builder().port(0).dataDir(data).build().start();
+        try (TestClient a = TestClient.connect(first, "lingering")) {
+            a.join("a", 200, 0, 5000);
+            a.next("SYNC");
+            a.nextUsers();
+        }
+        first.close();
+        try (ReflectorServer second = ReflectorServer.builder().port(0).dataDir(data).build().start();
+             TestClient b = TestClient.joined(second, "lingering", "b")) {
+            JsonObject users = b.nextUsers();
+            assertEquals(1, users.get("active").getAsInt(), "a left before the stop: " + users);
+        }
+    }
+
+    @Test
     void memoryOnlyServerStartsAFreshTimelineAfterRestart() {
         String timeline;
         try (ReflectorServer server = ReflectorServer.builder().port(0).build().start();

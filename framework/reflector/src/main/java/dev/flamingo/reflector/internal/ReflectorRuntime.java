@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  */
 public final class ReflectorRuntime {
     private static final Logger LOG = System.getLogger(ReflectorRuntime.class.getName());
+    private static final long SETTLE_MS = 200;
     private final ReflectorConfig config;
     private final Metrics metrics = new Metrics();
     private EventLoopGroup boss;
@@ -129,6 +130,7 @@ public final class ReflectorRuntime {
         }
         serverChannel.close().syncUninterruptibly();
         if (graceful) {
+            settle();
             List<Future<?>> done = new ArrayList<>();
             for (Session s : registry.all()) {
                 done.add(s.executor.submit(() -> s.guarded(null, s::shutdown)));
@@ -141,6 +143,18 @@ public final class ReflectorRuntime {
         }
         deleteTempFiles();
         serverChannel = null;
+    }
+
+    /**
+     * Lets the event loops read what clients sent just before the stop: a socket whose client already
+     * closed it then counts as gone, not as a client to bring back as a ghost after the restart.
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stopThreads(boolean graceful) {

@@ -105,11 +105,19 @@ final class Session {
         }
     }
 
-    /** Remembers who the clients' VMs now believe present, for ghosts after a restart. */
+    /** Remembers who the clients' VMs now believe present, for ghosts after a crash. */
     void recordActiveUsers() {
+        recordActiveUsers(false);
+    }
+
+    /**
+     * With {@code reconnectingOnly}, leaves out sockets that already closed (they are only lingering in
+     * their leave grace): at a clean stop only clients we ask to reconnect should come back as ghosts.
+     */
+    private void recordActiveUsers(boolean reconnectingOnly) {
         JsonArray present = new JsonArray();
         for (Connection c : clients) {
-            if (c.active) {
+            if (c.active && (!reconnectingOnly || !c.gone || c.isGhost())) {
                 present.add(c.user);
             }
         }
@@ -214,7 +222,7 @@ final class Session {
             // Nobody has seen a time beyond now, so a clean stop resumes without a forward jump.
             st.timeLease = st.time;
             // Ghosts only for clients still here: a session everyone left resumes with nobody present.
-            recordActiveUsers();
+            recordActiveUsers(true);
             journal.compact(st);
         }
     }
