@@ -85,7 +85,7 @@ class ReplicaCheckerTest {
       time += (i % 4 == 0) ? 0 : 37 * (i % 5);
       script.event(time, "tally", "add", i);
       if (i == events / 3) {
-        script.join(time, "bob", "guest");
+        script.join(time, "bob", "guest").join(time, "carol", null);
       }
       if (i == 2 * events / 3) {
         script.exit(time + 5, "alice");

@@ -25,12 +25,14 @@ public class TallyModel extends Model {
     checksum = checksum * 31 + n + now();
   }
 
-  void onJoin(ViewInfo view) {
-    views.add(view.viewId() + "=" + view.viewData());
+  // A view that joined with data arrives as a ViewInfo, one without as its id.
+  void onJoin(Object view) {
+    views.add(view instanceof ViewInfo info ? info.viewId() + "=" + info.viewData() : view + "=");
   }
 
-  void onExit(ViewInfo view) {
-    views.removeIf(entry -> entry.startsWith(view.viewId() + "="));
+  void onExit(Object view) {
+    String id = view instanceof ViewInfo info ? info.viewId() : (String) view;
+    views.removeIf(entry -> entry.startsWith(id + "="));
   }
 
   void tick() {
