@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real reflector on 127.0.0.1, any free port and a temporary data directory, plus headless clients
- * joined to it; every client joined here leaves and the directory is deleted on close. Use it as a JUnit 5
- * extension ({@code @RegisterExtension}: a static field lives for the class, an instance field for each
- * test) or in try-with-resources. Thread rule: any thread, one caller at a time.
+ * joined to it; every client joined here leaves after each test and the directory is deleted on close. Use
+ * it as a JUnit 5 extension ({@code @RegisterExtension}: a static field keeps one server for the class,
+ * an instance field starts one per test) or in try-with-resources. Thread rule: any thread, one caller at a time.
  */
 public final class LocalReflector implements AutoCloseable, BeforeAllCallback, AfterAllCallback,
     BeforeEachCallback, AfterEachCallback {
@@ -92,6 +92,8 @@ public final class LocalReflector implements AutoCloseable, BeforeAllCallback, A
   public void afterEach(ExtensionContext context) {
     if (perTest) {
       close();
+    } else {
+      leaveAll();
     }
   }
 
@@ -199,19 +201,24 @@ public final class LocalReflector implements AutoCloseable, BeforeAllCallback, A
     if (server == null) {
       return;
     }
+    leaveAll();
+    server.close();
+    server = null;
+    deleteDataDir();
+  }
+
+  /** Every client joined here leaves, so the next test starts with none. */
+  private void leaveAll() {
     for (Session session : sessions) {
       try {
         session.leave().get(5, TimeUnit.SECONDS);
       } catch (ExecutionException | TimeoutException e) {
-        // A client that cannot leave cleanly is dropped by the server stopping below.
+        // A client that cannot leave cleanly is dropped by the reflector when its socket closes.
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
     sessions.clear();
-    server.close();
-    server = null;
-    deleteDataDir();
   }
 
   private void deleteDataDir() {

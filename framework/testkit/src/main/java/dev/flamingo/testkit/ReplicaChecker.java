@@ -42,7 +42,7 @@ public final class ReplicaChecker {
     return new Builder(registry, rootType);
   }
 
-  /** What a passing check saw. */
+  /** What a passing check saw; immutable, any thread. */
   public record Result(String finalHash, List<String> replicas, List<String> handlerErrors) {}
 
   /**

@@ -26,12 +26,12 @@ public final class Script {
     return steps;
   }
 
-  /** The kinds of step a reflector relays. */
+  /** The kinds of step a reflector relays; any thread. */
   public enum Kind { EVENT, JOIN, EXIT, TICK }
 
   /**
    * One relayed message: an {@code EVENT} uses scope, event and data; {@code JOIN} viewId and data (the
-   * view data); {@code EXIT} viewId; {@code TICK} only time.
+   * view data); {@code EXIT} viewId; {@code TICK} only time. Immutable (treat {@code data} as such), any thread.
    */
   public record Step(long time, Kind kind, String scope, String event, String viewId, Object data) {
     /** One line naming the step, for failure messages. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.core.Registry;
+import dev.flamingo.core.snapshot.TypeAdapter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -53,6 +54,30 @@ class ReplicaCheckerTest {
     // Every replica running at that point is listed with its hash: replica 0 and the late joiner at least.
     assertTrue(failure.getMessage().lines().filter(line -> line.matches("  replica \\d .*: [0-9a-f]{64}")).count() >= 2,
         failure.getMessage());
+  }
+
+  @Test
+  void anAdapterThatDropsStateFailsAtTheFirstMessageThatUsesIt() {
+    ReplicaChecker checker = ReplicaChecker.builder(pointRegistry(new LossyModel.XOnly()), LossyModel.class)
+        .replicas(2).script(adds(3)).build();
+    AssertionError failure = assertThrows(AssertionError.class, checker::check);
+    assertTrue(failure.getMessage().startsWith("replica 1 (restored right after creation, advanced to a random time"
+        + " before each message, then to it) diverged from replica 0 after message 0 of 3: event tally:add 1 at 0 ms,"
+        + " seq 0xfffffff1; every replica agreed at creation. Hashes:\n  replica 0 (created fresh"), failure.getMessage());
+  }
+
+  @Test
+  void anAdapterThatDoesNotRoundTripFailsWhenTheReplicaIsRestored() {
+    ReplicaChecker checker = ReplicaChecker.builder(pointRegistry(new LossyModel.Drifting()), LossyModel.class)
+        .script(adds(3)).build();
+    AssertionError failure = assertThrows(AssertionError.class, checker::check);
+    assertTrue(failure.getMessage().matches("the snapshot replica 0 \\(created fresh, .*\\) took after creation restores to"
+        + " different state: hash [0-9a-f]{64} before, [0-9a-f]{64} after restore; .*"), failure.getMessage());
+  }
+
+  private static Registry pointRegistry(TypeAdapter<LossyModel.Point> adapter) {
+    return Registry.builder().register("testkit.Lossy", LossyModel.class)
+        .register("testkit.Point", LossyModel.Point.class, adapter).build();
   }
 
   @Test
