@@ -156,6 +156,9 @@ class FilesAndSnapshotsIT {
         TestClient c = TestClient.connect(server, sid);
         joinWithKey(c, view);
         c.next("SYNC");
+        // The users message announcing this client comes up to 200 ms after SYNC; wait for it so it cannot
+        // land among the messages a test counts.
+        c.nextUsers();
         return c;
     }
 

@@ -101,7 +101,21 @@ public final class BoxView extends FxView<Box> {
     sprites.clear();
     sprites.putAll(next);
     List<Node> nodes = next.values().stream().map(s -> s.node).toList();
-    fx(() -> box.getChildren().setAll(nodes));
+    fx(() -> showOnly(nodes));
+  }
+
+  /**
+   * Removes the nodes of vanished shapes and appends new ones. Not {@code setAll}: re-adding children that are
+   * still in the box, in the pulse that also relocates them, corrupted the Pane's cached bounds
+   * (IndexOutOfBoundsException in Parent.updateCachedBounds) in AnimationIT.
+   */
+  private void showOnly(List<Node> nodes) {
+    box.getChildren().retainAll(nodes);
+    for (Node n : nodes) {
+      if (n.getParent() != box) {
+        box.getChildren().add(n);
+      }
+    }
   }
 
   private static Node node(Shape shape) {
