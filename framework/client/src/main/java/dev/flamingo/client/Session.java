@@ -11,8 +11,18 @@ import java.util.concurrent.CompletableFuture;
  * password, loads the latest snapshot, replays the messages since, and completes once this client's own
  * view-join has been simulated and the root view is built.
  *
- * <p>Thread rule: the accessors are safe from any thread; models and views live on the session's own thread,
- * so touch them only from their handlers, from {@link ViewFactory}, or through {@link #submit}.
+ * <p>Thread rule: the accessors are safe from any thread; models and views have one owning thread, so touch
+ * them only from their handlers, from {@link ViewFactory}, or through {@link #submit}. Which thread owns them:
+ * <ul>
+ *   <li>{@link Step#AUTO}: the session's own thread, always; it steps itself about every 16 ms.</li>
+ *   <li>{@link Step#MANUAL}: the session's own thread runs the first join (connect, snapshot, fast-forward)
+ *       while no view exists; when the join completes, ownership passes for good to the thread that calls
+ *       {@link #step} (the FX Application Thread in a JavaFX host). From then on network frames and timers
+ *       are only queued, and each step runs, on the caller's thread, what was queued (rejoins and reboots
+ *       included), the budgeted simulation, the view events and the root view's {@code update}. The root view
+ *       is built by the first step, so {@link #view} is null until then. {@link #leave} hands the replica
+ *       back to the session thread so leaving needs no further steps.</li>
+ * </ul>
  */
 public final class Session {
 
@@ -76,15 +86,20 @@ public final class Session {
     }
 
     /**
-     * With {@link Step#MANUAL}: runs one main-loop step (simulate, deliver view events, {@code update(time)}
-     * on the root view) on the session thread and returns when it is done. With AUTO it only runs an extra
-     * step. {@code timeMs} must increase monotonically.
+     * With {@link Step#MANUAL}: runs one main-loop step on the calling thread, with no hand-off: the frames
+     * and timers queued since the last step, a budgeted simulation, queued view events, then {@code update(time)}
+     * on the root view. Does nothing while the first join is still running. Always call it from the same
+     * thread; another thread gets an {@link IllegalStateException} naming both. With AUTO it runs an extra
+     * step on the session thread and waits for it. {@code timeMs} must increase monotonically.
      */
     public void step(long timeMs) {
         controller.step(timeMs);
     }
 
-    /** Runs {@code task} on the session thread, where models and views may be touched. */
+    /**
+     * Runs {@code task} where models and views may be touched: on the session thread, or in MANUAL after the
+     * join at once when called from the stepping thread, else during the next {@link #step}.
+     */
     public <T> CompletableFuture<T> submit(Callable<T> task) {
         return controller.submit(task);
     }

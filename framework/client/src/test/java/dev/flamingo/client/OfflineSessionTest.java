@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flamingo.client.it.CounterModel;
 import dev.flamingo.client.it.CounterView;
 import dev.flamingo.core.Registry;
+import dev.flamingo.core.Model;
+import dev.flamingo.core.View;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Debug mode offline: a whole session against the in-process reflector, no network, manual stepping. */
@@ -21,6 +26,7 @@ class OfflineSessionTest {
                 .view((model, options) -> new CounterView(model)).step(Step.MANUAL).tps("20x4")
                 .debug(DebugFlag.OFFLINE).build()).get(20, TimeUnit.SECONDS);
         try {
+            session.step(0); // MANUAL: this thread now owns the replica; the step builds the root view here
             session.submit(() -> {
                 ((CounterView) session.view()).add(5);
                 return null;
@@ -36,6 +42,60 @@ class OfflineSessionTest {
             assertEquals(1L, (long) session.submit(() -> ((CounterModel) session.model()).joins()).get());
         } finally {
             session.leave().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Regression for views running on a hidden session thread in MANUAL: the stepping thread runs them. */
+    @Test
+    void manualStepRunsViewsOnTheCallersThread() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        Session session = Session.join(JoinParameters.builder().appId("dev.flamingo.offline").name("caller")
+                .password("pw").registry(REGISTRY).model(CounterModel.class)
+                .view((model, options) -> new ThreadRecordingView(model, threads)).step(Step.MANUAL)
+                .debug(DebugFlag.OFFLINE).build()).get(20, TimeUnit.SECONDS);
+        try {
+            String me = Thread.currentThread().getName();
+            for (int frame = 1; frame <= 5; frame++) {
+                session.step(frame * 16L);
+            }
+            assertTrue(threads.contains("constructor") && threads.contains("synced") && threads.contains("update"),
+                    "expected constructor, synced handler and update to have run, saw " + threads);
+            assertEquals(List.of(me), ThreadRecordingView.threadsOf(threads), "threads of view code " + threads);
+            Thread other = new Thread(() -> session.step(1000), "not-the-owner");
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            other.setUncaughtExceptionHandler((t, e) -> thrown.set(e));
+            other.start();
+            other.join();
+            assertTrue(thrown.get() instanceof IllegalStateException && thrown.get().getMessage().contains("not-the-owner"),
+                    "stepping from a second thread must fail naming it, got " + thrown.get());
+        } finally {
+            session.leave().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Records "what@thread" for its constructor, its synced handler and update. */
+    static final class ThreadRecordingView extends View {
+        private final List<String> log;
+
+        ThreadRecordingView(Model model, List<String> log) {
+            super(model);
+            this.log = log;
+            record("constructor");
+            subscribe(viewId(), "synced", (Boolean value) -> record("synced"));
+        }
+
+        @Override
+        public void update(long time) {
+            record("update");
+        }
+
+        private void record(String what) {
+            log.add(what);
+            log.add("@" + Thread.currentThread().getName());
+        }
+
+        static List<String> threadsOf(List<String> log) {
+            return log.stream().filter(e -> e.startsWith("@")).map(e -> e.substring(1)).distinct().toList();
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One replica of a session's models: executes reflected messages and future messages in Croquet's
  * order, so every replica fed the same stream holds bit-identical state. Thread rule: single owner,
- * the thread that called {@link #create} or {@link #restore}; every entry checks it.
+ * the thread that called {@link #create} or {@link #restore}, or the last one that called {@link #adopt};
+ * every entry checks it.
  *
  * <p>Ordering: messages run by time; at equal time futures run before external messages, futures in
  * creation order and external messages in reflector seq order (uint32, wrapping). Scheduled external
@@ -20,7 +21,7 @@ import java.util.Objects;
  * anything else (a sequence error, a failing root {@code init}) is fatal for the replica.
  */
 public final class VirtualMachine {
-  private final Thread owner = Thread.currentThread();
+  private volatile Thread owner = Thread.currentThread();
   private final Registry registry;
   private final VmCodec codec;
   private final VmState state;
@@ -279,6 +280,24 @@ public final class VirtualMachine {
     } finally {
       state.futures.afterEncode();
     }
+  }
+
+  /**
+   * Makes the calling thread the owner, for a host that hands the replica from one thread to another (a
+   * client stepped by the app's main loop after joining on its own thread). The host must order the two
+   * threads' work (e.g. with a lock) so they never touch the VM at the same time.
+   *
+   * @throws IllegalStateException while the VM is running messages
+   */
+  public void adopt() {
+    if (Thread.currentThread() == owner) {
+      return;
+    }
+    if (busy) {
+      throw new IllegalStateException("VM of session " + state.sessionId + " cannot change owner to \""
+          + Thread.currentThread().getName() + "\" while \"" + owner.getName() + "\" is running messages");
+    }
+    owner = Thread.currentThread();
   }
 
   // ---- checks used by ModelRuntime and ViewDomain ----

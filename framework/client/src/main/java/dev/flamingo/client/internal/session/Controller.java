@@ -41,7 +41,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -51,8 +51,12 @@ import java.util.function.Supplier;
  * The client side of one session (Croquet's {@code Controller}): connects, joins, syncs, steps the VM,
  * sends view events, and rejoins or reboots after a disconnect.
  *
- * <p>Threading: everything that touches the VM, the views or this object's state runs on the session's own
- * thread ({@code loop}); transport callbacks only post tasks to it. Sync: SYNC's messages are queued, the
+ * <p>Threading: everything that touches the VM, the views or this object's state runs on the replica's one
+ * owner; transport callbacks and timers only {@link #post} tasks to its queue. The owner is the session's own
+ * thread ({@code loop}), except in MANUAL after the first join: then the thread calling {@link #step} owns the
+ * replica and runs the queue at the start of each step (what was queued before it, so catch-up slices spread
+ * over steps). {@code ownership} is held while either runs replica work, so the hand-over at the end of the
+ * join and the hand-back in {@link #leave} never overlap a step. Sync: SYNC's messages are queued, the
  * snapshot is fetched on a worker, the VM is restored (or created) and fast-forwarded in 200 ms slices with
  * the loop free in between, and the root view is built only once this client's own view-join has run.
  * Rejoin: within {@code rejoinLimit} a SYNC on the same timeline with no gap continues the same VM and view
@@ -108,10 +112,20 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private long ffStartTime;
     private double cpuTimeMs;
     private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
-    private ScheduledFuture<?> joinTimeout;
-    private ScheduledFuture<?> rejoinTimer;
-    private ScheduledFuture<?> localTicks;
-    private ScheduledFuture<?> frames;
+    private OwnedTimer joinTimeout;
+    private OwnedTimer rejoinTimer;
+    private OwnedTimer localTicks;
+    private OwnedTimer frames;
+    /** Work for the replica's owner: network frames, timers, submitted tasks; FIFO. */
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /** Held while the owner runs replica work, so a step and the session thread never overlap. */
+    private final Object ownership = new Object();
+    /** MANUAL after the first join: {@link #step} callers, not the session thread, run the inbox. */
+    private volatile boolean callerOwned;
+    /** The thread stepping a MANUAL session, claimed by the first step after the join. */
+    private volatile Thread owner;
+    /** MANUAL: the root view is built by the next step, on the stepping thread. */
+    private boolean viewPending;
 
     private Controller(JoinParameters params) {
         this.params = params;
@@ -130,7 +144,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     public static CompletableFuture<Session> start(JoinParameters params, Function<Controller, Session> factory) {
         Controller controller = new Controller(params);
         controller.session = factory.apply(controller);
-        controller.loop.execute(controller::begin);
+        controller.post(controller::begin);
         return controller.joinFuture;
     }
 
@@ -180,40 +194,94 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     /** Runs {@code task} on the session thread. */
     public <T> CompletableFuture<T> submit(Callable<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            loop.execute(() -> {
-                try {
-                    result.complete(task.call());
-                } catch (Exception | Error e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException ended) {
+        Runnable run = () -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        };
+        if (callerOwned && Thread.currentThread() == owner) {
+            synchronized (ownership) {
+                run.run();
+            }
+        } else if (!post(run)) {
             result.completeExceptionally(new IllegalStateException("session " + params.name() + " has ended"));
         }
         return result;
     }
 
-    /** One main-loop step on the session thread; blocks until it ran. */
+    /**
+     * One main-loop step. MANUAL: on the caller's thread, which must always be the same one; does nothing
+     * while the first join is still running on the session thread. AUTO: an extra step on the session thread,
+     * waited for.
+     */
     public void step(long frameTime) {
-        Runnable step = () -> {
-            if (vm != null && viewReady) {
-                simulate();
-                frame(frameTime);
+        if (params.step() == Step.AUTO) {
+            if (Thread.currentThread().getName().startsWith("flamingo-session-" + viewId)) {
+                stepNow(frameTime);
+            } else {
+                submit(() -> {
+                    stepNow(frameTime);
+                    return null;
+                }).join();
             }
-        };
-        if (Thread.currentThread().getName().startsWith("flamingo-session-" + viewId)) {
-            step.run();
-        } else {
-            submit(() -> {
-                step.run();
-                return null;
-            }).join();
+            return;
+        }
+        if (!callerOwned) {
+            return; // joining: the session thread owns the replica until the join completes
+        }
+        synchronized (ownership) {
+            claimOwner();
+            adoptVm();
+            runInbox(inbox.size());
+            if (callerOwned && viewPending) {
+                buildRootView();
+            }
+            if (callerOwned) {
+                stepNow(frameTime);
+            }
+        }
+    }
+
+    /** The VM checks its owner thread; this takes it over, under {@code ownership}. */
+    private void adoptVm() {
+        if (vm != null) {
+            vm.adopt();
+        }
+    }
+
+    private void claimOwner() {
+        Thread me = Thread.currentThread();
+        if (owner == null) {
+            owner = me;
+        } else if (owner != me) {
+            throw new IllegalStateException("Session.step called on thread \"" + me.getName() + "\", but session "
+                    + params.name() + " is stepped by \"" + owner.getName() + "\"; call step from one thread only");
+        }
+    }
+
+    /** Runs at most {@code max} queued tasks (what arrived before this step), stopping if the owner changes. */
+    private void runInbox(int max) {
+        for (int i = 0; i < max && callerOwned; i++) {
+            Runnable task = inbox.poll();
+            if (task == null) {
+                return;
+            }
+            task.run();
+        }
+    }
+
+    private void stepNow(long frameTime) {
+        if (vm != null && viewReady) {
+            simulate();
+            frame(frameTime);
         }
     }
 
     /** Leaves for good. */
     public CompletableFuture<Void> leave() {
+        releaseOwner();
         post(() -> {
             leaving = true;
             if (connection != null && connected) {
@@ -226,6 +294,23 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             }
         });
         return leaveFuture;
+    }
+
+    /**
+     * MANUAL: gives the replica back to the session thread so leaving completes without further steps. On the
+     * stepping thread the root view is detached right here; from another thread it waits for a running step.
+     */
+    private void releaseOwner() {
+        synchronized (ownership) {
+            if (!callerOwned) {
+                return;
+            }
+            if (Thread.currentThread() == owner) {
+                detachRootView();
+            }
+            callerOwned = false;
+            owner = null;
+        }
     }
 
     // ---- start-up ----
@@ -276,12 +361,32 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     // ---- connection events (transport threads: hop to the loop) ----
 
-    /** Runs {@code task} on the session thread; after the session ended, late events are dropped. */
-    void post(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException ended) {
-            // the session is over; nothing is left to update
+    /**
+     * Queues {@code task} for the replica's owner: the session thread, or in MANUAL after the join the next
+     * {@link #step}. Returns false once the session ended (late events are dropped).
+     */
+    boolean post(Runnable task) {
+        if (loop.isShutdown()) {
+            return false;
+        }
+        inbox.add(task);
+        if (!callerOwned) {
+            try {
+                loop.execute(this::runInboxOnLoop);
+            } catch (RejectedExecutionException ended) {
+                return false; // the session is over; nothing is left to update
+            }
+        }
+        return true;
+    }
+
+    private void runInboxOnLoop() {
+        synchronized (ownership) {
+            for (Runnable task = callerOwned ? null : inbox.poll(); task != null;
+                    task = callerOwned ? null : inbox.poll()) {
+                adoptVm(); // back from a MANUAL owner after leave()
+                task.run();
+            }
         }
     }
 
@@ -323,8 +428,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                         : envelope.sealText(Purpose.VIEW_DATA, ids.sessionId(), viewData.getBytes(StandardCharsets.UTF_8)),
                 tps.tickMs(), tps.delayMs(), params.autoSleepSeconds(), PasswordCheck.tove(envelope, ids.sessionId()),
                 ids.versionId(), params.rejoinLimitMs() == 0 ? 0 : params.rejoinLimitMs() + 250)));
-        joinTimeout = loop.schedule(() -> connection.drop(CloseCodes.CLIENT_ERROR,
-                "no SYNC within " + JOIN_FAILED_DELAY_MS + " ms of JOIN"), JOIN_FAILED_DELAY_MS, TimeUnit.MILLISECONDS);
+        joinTimeout = schedule(() -> connection.drop(CloseCodes.CLIENT_ERROR,
+                "no SYNC within " + JOIN_FAILED_DELAY_MS + " ms of JOIN"), JOIN_FAILED_DELAY_MS);
     }
 
     private void onFrame(Inbound frame) {
@@ -367,7 +472,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             if (params.rejoinLimitMs() == 0) {
                 tearDown();
             } else {
-                rejoinTimer = loop.schedule(this::rejoinExpired, params.rejoinLimitMs(), TimeUnit.MILLISECONDS);
+                rejoinTimer = schedule(this::rejoinExpired, params.rejoinLimitMs());
             }
         }
     }
@@ -523,9 +628,36 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
+    /**
+     * This client's view-join has run. AUTO: the root view is built here, on the session thread. MANUAL: the
+     * replica passes to the stepping thread (for good: rejoins and reboots are then run by steps too), and the
+     * root view is built by the next step, on that thread; the join future completes before it exists.
+     */
     private void finishJoin() {
         viewReady = true;
         rootModel = vm.rootModel();
+        syncedRule.set(true);
+        synced = true;
+        debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
+        debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + ffStartTime + " to " + vm.time() + " ms");
+        if (params.step() == Step.AUTO) {
+            buildRootView();
+            if (frames == null) {
+                frames = scheduleAtFixedRate(() -> frame(wallMs()), FRAME_MS);
+            }
+        } else {
+            viewPending = true;
+            callerOwned = true;
+        }
+        outbox.flush();
+        if (params.progress() != null) {
+            params.progress().accept(1);
+        }
+        joinFuture.complete(session);
+    }
+
+    private void buildRootView() {
+        viewPending = false;
         if (params.view() != null) {
             try {
                 rootView = params.view().create(rootModel, params.viewOptions());
@@ -534,20 +666,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 return;
             }
         }
-        syncedRule.set(true);
-        synced = true;
         vm.viewDomain().publishToViews(viewId, "synced", Boolean.TRUE);
         vm.viewDomain().processFrameEvents(false);
-        debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
-        debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + ffStartTime + " to " + vm.time() + " ms");
-        if (params.step() == Step.AUTO && frames == null) {
-            frames = loop.scheduleAtFixedRate(() -> frame(wallMs()), FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
-        }
-        outbox.flush();
-        if (params.progress() != null) {
-            params.progress().accept(1);
-        }
-        joinFuture.complete(session);
     }
 
     // ---- RECV, TICK, simulation ----
@@ -573,7 +693,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void startLocalTicks(long tickTime) {
         long[] n = {0};
         double every = tps.localTickMs();
-        localTicks = loop.scheduleAtFixedRate(() -> {
+        localTicks = scheduleAtFixedRate(() -> {
             n[0]++;
             reflectorTime = Math.max(reflectorTime, tickTime + Math.round(n[0] * every));
             debug(DebugFlag.TICKS, () -> "local tick " + reflectorTime);
@@ -581,7 +701,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 cancel(localTicks);
             }
             afterInput();
-        }, Math.round(every), Math.round(every), TimeUnit.MILLISECONDS);
+        }, Math.round(every));
     }
 
     private void ingest(ReflectedMessage m) {
@@ -632,7 +752,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void scheduleSimulate() {
         if (!simulateQueued) {
             simulateQueued = true;
-            loop.execute(viewReady ? this::simulateTask : this::fastForward);
+            post(viewReady ? this::simulateTask : this::fastForward);
         }
     }
 
@@ -708,8 +828,19 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         return connected && syncCompleted;
     }
 
-    ScheduledFuture<?> schedule(Runnable task, long delayMs) {
-        return loop.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+    /** Runs {@code task} on the replica's owner after {@code delayMs}; see {@link OwnedTimer}. */
+    OwnedTimer schedule(Runnable task, long delayMs) {
+        OwnedTimer timer = new OwnedTimer();
+        Runnable guarded = timer.guard(task);
+        timer.bind(loop.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
+        return timer;
+    }
+
+    private OwnedTimer scheduleAtFixedRate(Runnable task, long periodMs) {
+        OwnedTimer timer = new OwnedTimer();
+        Runnable guarded = timer.guard(task);
+        timer.bind(loop.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
+        return timer;
     }
 
     /** Croquet's snapshot trigger: after enough simulation CPU time (or on REQU), ask everyone to vote. */
@@ -813,15 +944,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     // ---- teardown ----
 
     private void tearDown() {
-        View view = rootView;
-        rootView = null;
-        if (view != null) {
-            try {
-                view.detach();
-            } catch (RuntimeException e) {
-                problem(new SessionProblem.HandlerFailed("root view detach threw " + e, e));
-            }
-        }
+        detachRootView();
+        viewPending = false;
         cancel(frames);
         frames = null;
         cancel(localTicks);
@@ -839,6 +963,18 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         synced = false;
         simulateQueued = false;
         snapshots.reset();
+    }
+
+    private void detachRootView() {
+        View view = rootView;
+        rootView = null;
+        if (view != null) {
+            try {
+                view.detach();
+            } catch (RuntimeException e) {
+                problem(new SessionProblem.HandlerFailed("root view detach threw " + e, e));
+            }
+        }
     }
 
     private void fatal(String message) {
@@ -870,7 +1006,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         loop.shutdown();
     }
 
-    private static void cancel(ScheduledFuture<?> f) {
+    private static void cancel(OwnedTimer f) {
         if (f != null) {
             f.cancel(false);
         }

@@ -5,7 +5,6 @@ import dev.flamingo.client.internal.send.SendLimiter;
 import dev.flamingo.core.vm.ExternalMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Everything this client sends: view events paced and bundled by {@link SendLimiter}, sealed, and written to
@@ -18,7 +17,7 @@ final class Outbox {
     private final int eventRateLimit;
     private final List<String> buffer = new ArrayList<>();
     private SendLimiter<ExternalMessage.ModelEvent> limiter;
-    private ScheduledFuture<?> serviceTimer;
+    private OwnedTimer serviceTimer;
 
     Outbox(Controller controller, int eventRateLimit) {
         this.c = controller;
