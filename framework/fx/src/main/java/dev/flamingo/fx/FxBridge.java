@@ -1,16 +1,19 @@
 package dev.flamingo.fx;
 
 import java.util.Objects;
+import javafx.application.Platform;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
 /**
- * The crossing between a session's thread, where models and views run, and the FX Application Thread, where
- * the scene graph lives. View code queues scene-graph work with {@link #toFx}; {@link FxSessionHost} drains the
- * queue once per pulse, right after the step, so a burst of model events costs one pulse and no
+ * The crossing between the thread where models and views run and the FX Application Thread, where the scene
+ * graph lives. In a {@link SessionWindow} they are the same thread (the FX thread steps the session), so
+ * {@link #toFx} runs its work at once; views run elsewhere (a headless replica thread in tests) queue it, and
+ * {@link FxSessionHost} drains the queue once per pulse, right after the step, never one
  * {@code Platform.runLater} per message. FX input goes the other way with {@link #toSession}, through the
- * session's executor (e.g. {@code task -> session.submit(...)}). Thread rule: {@link #toFx} and
- * {@link #toSession} on any thread; {@link #drain()} on the FX Application Thread only.
+ * session's executor (e.g. {@code task -> session.submit(...)}, which runs at once on the stepping thread).
+ * Thread rule: {@link #toFx} and {@link #toSession} on any thread; {@link #drain()} on the FX Application
+ * Thread only.
  */
 public final class FxBridge {
   private static final System.Logger LOG = System.getLogger(FxBridge.class.getName());
@@ -27,9 +30,12 @@ public final class FxBridge {
     return new FxBridge(Objects.requireNonNull(sessionThread, "sessionThread"));
   }
 
-  /** Queues scene-graph work for the next pulse, in order. */
+  /** Runs scene-graph work now on the FX thread (after any still queued), else queues it for the next pulse. */
   public void toFx(Runnable work) {
     fxWork.add(Objects.requireNonNull(work, "work"));
+    if (Platform.isFxApplicationThread()) {
+      drain();
+    }
   }
 
   /** Runs view code (publishing input, reading the model) on the session thread. */

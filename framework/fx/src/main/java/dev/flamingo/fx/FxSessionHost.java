@@ -11,7 +11,7 @@ import javafx.animation.AnimationTimer;
  *
  * <p>Design: one {@link AnimationTimer} is the session's main loop. On each pulse the host calls
  * {@link Stepper#step} once (network intake, budgeted simulation, queued view events, root view update, all
- * on the session's thread while this pulse waits), then applies the scene-graph work the views queued on the
+ * on the FX thread: in manual stepping the thread that steps a session owns its models and views), then applies the scene-graph work the views queued on the
  * {@link FxBridge}, then runs its pulse listeners (session widgets pull their state here). Network threads
  * only enqueue; they never touch the scene graph and nothing goes through one {@code Platform.runLater} per
  * message, so a burst of messages costs one pulse, and a long catch-up is spread over pulses by the step's

@@ -31,11 +31,12 @@ import javafx.scene.layout.Pane;
  * A view that owns a JavaFX {@link Node}: it reads the model, shows it in the node, and publishes user input
  * as events.
  *
- * <p>Thread rule: view code (the constructor, subscription handlers, {@code update}) runs on the session
- * thread, like the models it reads; the node is built in the constructor before it is shown (JavaFX allows
- * that on any thread) and changed afterwards only on the FX Application Thread, through {@link #fx},
- * {@link #track} and {@link #trackList}, which the {@link FxBridge} applies once per pulse. Handlers added with
- * {@link #handle} run on the FX thread and reach the model only through {@link #send}.
+ * <p>Thread rule: view code (the constructor, subscription handlers, {@code update}) runs on the thread that
+ * steps the session, like the models it reads. In a {@link SessionWindow} that is the FX Application Thread,
+ * so handlers may change nodes directly, and {@link #fx}, {@link #track} and {@link #trackList} apply their
+ * work at once; a view run elsewhere (a headless replica in tests) builds its node before it is shown and
+ * changes it only through those helpers, which the {@link FxBridge} then applies once per pulse. Handlers
+ * added with {@link #handle} run on the FX thread and reach the model only through {@link #send}.
  *
  * <p>Everything a view hooks up is released by {@link #detach()}: its subscriptions, the JavaFX listeners and
  * handlers added through {@link #listen} and {@link #handle}, its child views; its node is taken out of its
@@ -100,14 +101,14 @@ public abstract class FxView<M extends Model> extends View {
     return List.copyOf(children);
   }
 
-  /** Queues scene-graph work for the FX thread (applied in order at the next pulse). */
+  /** Scene-graph work: runs now on the FX thread, else is queued for the next pulse (in order). */
   protected final void fx(Runnable sceneWork) {
     bridge.toFx(sceneWork);
   }
 
   /**
-   * Publishes an event from anywhere: on the FX thread (an input handler) it is handed to the session thread;
-   * on the session thread it is published at once. Dropped if the view was detached meanwhile.
+   * Publishes an event from anywhere: on the FX thread (an input handler) it goes through the bridge, which
+   * publishes at once when the FX thread steps the session; on the view's own thread it is published at once. Dropped if the view was detached meanwhile.
    */
   protected final void send(String scope, String event, Object data) {
     if (Platform.isFxApplicationThread()) {
@@ -140,7 +141,7 @@ public abstract class FxView<M extends Model> extends View {
   }
 
   /**
-   * A property holding {@code read.get()}, read now and again on the session thread whenever the model
+   * A property holding {@code read.get()}, read now and again on the view's thread whenever the model
    * publishes {@code scope:event}; the FX thread sees the latest value at the next pulse.
    */
   protected final <T> ReadOnlyObjectProperty<T> track(String scope, String event, Supplier<? extends T> read) {
@@ -152,7 +153,7 @@ public abstract class FxView<M extends Model> extends View {
 
   /**
    * An observable list of {@code map(item)} for the items of {@code read.get()}, updated whenever the model
-   * publishes {@code scope:event}. The items are copied on the session thread and mapped on the FX thread,
+   * publishes {@code scope:event}. The items are copied on the view's thread and mapped on the FX thread,
    * only those that changed, so {@code map} may build nodes; items should be immutable values (records).
    */
   protected final <T, R> ObservableList<R> trackList(String scope, String event, Supplier<? extends List<? extends T>> read,

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Runs work on a session's thread once the session exists, holding what arrives before. The view is built
- * (and its input handlers wired) just before {@code Session.join} completes, so the first click can come
- * before the session object is known. Thread rule: any thread.
+ * Runs work where a session's models and views run (with manual stepping, at once on the stepping FX thread,
+ * through {@code Session.submit}) once the session exists, holding what arrives before. Thread rule: any thread.
  */
 final class SessionThread implements Executor {
   private static final System.Logger LOG = System.getLogger(SessionThread.class.getName());

@@ -78,7 +78,10 @@ public final class SessionWindow {
     return this;
   }
 
-  /** Completes once joined (the root view is built), or fails with the reason (also shown in the window). */
+  /**
+   * Completes once joined and the root view is built (by the first step, on the FX thread), or fails with the
+   * reason (also shown in the window).
+   */
   public CompletableFuture<Session> joined() {
     return joined;
   }
@@ -128,36 +131,46 @@ public final class SessionWindow {
         .step(Step.MANUAL)
         .progress(status::reportProgress)
         .build();
-    joined = Session.join(built);
-    joined.whenComplete((joinedSession, failure) -> {
+    CompletableFuture<Session> viewBuilt = new CompletableFuture<>();
+    joined = viewBuilt;
+    Session.join(built).whenComplete((joinedSession, failure) -> {
       if (failure != null) {
         SessionStatus.Fatal fatal = describe(failure);
         LOG.log(System.Logger.Level.WARNING, fatal.title() + ": " + fatal.detail());
         status.reportFatal(fatal.title(), fatal.detail());
+        viewBuilt.completeExceptionally(failure);
         return;
       }
       session = joinedSession;
       sessionThread.open(joinedSession);
+      // From here the FX thread owns the replica: each pulse's step runs it, the first one builds the view.
       bridge.toFx(() -> {
-        host.drive(joinedSession::step);
+        host.drive(time -> {
+          joinedSession.step(time);
+          if (!viewBuilt.isDone() && joinedSession.view() != null) {
+            viewBuilt.complete(joinedSession);
+          }
+        });
         if (built.debug(DebugFlag.WRITE)) {
-          host.detectWrites(writeDetector(joinedSession, sessionThread));
+          host.detectWrites(writeDetector(joinedSession));
         }
       });
     });
   }
 
   /**
-   * Croquet's {@code debug: "write"}: fingerprints the models between steps, on the session thread, while the
-   * session is synced (when it is not, the client may simulate between steps and the check would misfire).
+   * Croquet's {@code debug: "write"}: fingerprints the models between steps, right here on the FX thread that
+   * owns them, while the session is synced (when it is not, the client may simulate between steps and the
+   * check would misfire).
    */
-  private static WriteDetector writeDetector(Session joined, SessionThread sessionThread) {
-    return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null, sessionThread);
+  private static WriteDetector writeDetector(Session joined) {
+    return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null, Runnable::run);
   }
 
   private View show(View view, FxBridge bridge) {
+    FxThread.check("the root view factory");
     if (view instanceof FxView<?> fxView && fxView.node() != null) {
-      bridge.toFx(() -> frame.setContent(fxView.node()));
+      frame.setContent(fxView.node());
     }
     return view;
   }
