@@ -363,13 +363,13 @@ public final class JoinParameters {
             return this;
         }
 
-        /** Join progress listener (0..1), called on the session thread. */
+        /** Join progress listener (0..1), called on the session thread (on the stepping thread after a MANUAL reboot). */
         public Builder progress(DoubleConsumer value) {
             progress = value;
             return this;
         }
 
-        /** Problem listener, called on the session thread. */
+        /** Problem listener, called on the thread that owns the replica (see {@link Session}). */
         public Builder problems(Consumer<SessionProblem> value) {
             problems = value;
             return this;

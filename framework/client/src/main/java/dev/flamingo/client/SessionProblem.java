@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Something the app should hear about that does not end the session by itself. Immutable; delivered on the
- * session thread.
+ * thread that owns the replica (see {@link Session}: the stepping thread in MANUAL after the join).
  */
 public sealed interface SessionProblem {
 
