@@ -18,6 +18,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -29,6 +32,7 @@ import org.HdrHistogram.Recorder;
  */
 final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     private static final String PAD = "x".repeat(120);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     final int index;
     final CompletableFuture<LoadClient> synced = new CompletableFuture<>();
     private final String sessionId;
@@ -41,6 +45,9 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     private boolean sending;
     private volatile boolean recording;
     private io.netty.util.concurrent.ScheduledFuture<?> pacer;
+    private URI uri;
+    private String lastRecv;
+    private boolean snapshotting;
 
     private LoadClient(int index, String sessionId, Recorder latency, LongAdder deliveries, int window, long tickMs) {
         this.index = index;
@@ -56,6 +63,7 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
                            LongAdder deliveries, int window, long tickMs) {
         LoadClient client = new LoadClient(index, sessionId, latency, deliveries, window, tickMs);
         URI uri = URI.create(base + "/" + sessionId);
+        client.uri = uri;
         WebSocketClientProtocolHandler ws = new WebSocketClientProtocolHandler(
                 WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
                         new DefaultHttpHeaders(), 64 << 20));
@@ -86,6 +94,7 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         String text = frame.text();
         int at = text.indexOf("\"L");
         if (at >= 0) {
+            lastRecv = text;
             int colon = text.indexOf(':', at);
             long sent = Long.parseLong(text, at + 2, colon, 10);
             if (recording) {
@@ -99,9 +108,38 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
                     fill();
                 }
             }
+        } else if (text.contains("\"REQU\"")) {
+            snapshot();
         } else if (text.contains("\"SYNC\"")) {
             synced.complete(this);
         }
+    }
+
+    /**
+     * Answers REQU like a real client: uploads a (dummy) snapshot file and sends SNAP at the last RECV's
+     * time and seq, so the session's retained backlog is dropped instead of filling up and refusing SENDs.
+     */
+    private void snapshot() {
+        if (snapshotting || lastRecv == null) {
+            return;
+        }
+        int args = lastRecv.indexOf("\"args\":[") + 8;
+        int comma = lastRecv.indexOf(',', args);
+        String time = lastRecv.substring(args, comma);
+        String seq = lastRecv.substring(comma + 1, lastRecv.indexOf(',', comma + 1));
+        String url = "http://" + uri.getHost() + ":" + uri.getPort() + "/files/load/" + sessionId + "/snap-" + seq
+                + "-" + index;
+        snapshotting = true;
+        HttpRequest put = HttpRequest.newBuilder(URI.create(url))
+                .PUT(HttpRequest.BodyPublishers.ofString("snapshot " + seq)).build();
+        HTTP.sendAsync(put, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> channel.eventLoop()
+                .execute(() -> {
+                    snapshotting = false;
+                    if (e == null && r.statusCode() / 100 == 2) {
+                        channel.writeAndFlush(new TextWebSocketFrame("{\"action\":\"SNAP\",\"args\":{\"time\":"
+                                + time + ",\"seq\":" + seq + ",\"hash\":\"h\",\"url\":\"" + url + "\"}}"));
+                    }
+                }));
     }
 
     void record(boolean on) {

@@ -4,14 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A session's outgoing frames. Frames are encoded once, queued on their connections and released by one
  * commit task per burst, which writes the journal to the OS first and only then flushes the sockets:
- * the write-before-relay rule, at the cost of one write syscall and one flush per client per burst.
+ * the write-before-relay rule, at the cost of one write syscall and one flush per client per burst
+ * (a burst's small frames are copied into one buffer per client, see {@link Connection#commit()}).
  * Long frames are split into Croquet's {@code _CHUNK} pieces. Owned by the session's executor.
  */
 final class Outbox {
@@ -21,7 +21,7 @@ final class Outbox {
     private final Journal journal;
     private final SessionServices services;
     private final Runnable onStorageFailure;
-    private final Set<Connection> dirty = new LinkedHashSet<>();
+    private final List<Connection> dirty = new ArrayList<>();
     private boolean commitScheduled;
 
     Outbox(String sessionId, EventExecutor executor, Journal journal, SessionServices services,
@@ -38,9 +38,8 @@ final class Outbox {
         for (String part : Chunker.split(text, services.config().chunkChars())) {
             ByteBuf buf = WireFrames.text(part);
             for (Connection c : clients) {
-                if (c.active && !c.gone) {
-                    c.enqueue(buf.retainedDuplicate());
-                    dirty.add(c);
+                if (c.active && !c.gone && c.enqueue(buf.retain())) {
+                    markDirty(c);
                 }
             }
             buf.release();
@@ -51,15 +50,25 @@ final class Outbox {
     void send(Connection conn, String text) {
         for (String part : Chunker.split(text, services.config().chunkChars())) {
             if (conn.enqueue(WireFrames.text(part))) {
-                dirty.add(conn);
+                markDirty(conn);
             }
         }
         scheduleCommit();
     }
 
+    private void markDirty(Connection conn) {
+        if (!conn.queued) {
+            conn.queued = true;
+            dirty.add(conn);
+        }
+    }
+
     /** The socket closed: whatever was queued for it is released, not sent. */
     void forget(Connection conn) {
-        dirty.remove(conn);
+        if (conn.queued) {
+            conn.queued = false;
+            dirty.remove(conn);
+        }
         conn.discardPending();
     }
 
@@ -78,13 +87,19 @@ final class Outbox {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "journal-failed session=" + sessionId + ": closing its sockets, nothing relayed", e);
             services.metrics().reject("journal_error");
-            dirty.clear();
+            clearDirty();
             onStorageFailure.run();
             return;
         }
         for (Connection c : dirty) {
+            c.queued = false;
             c.commit();
         }
+        dirty.clear();
+    }
+
+    private void clearDirty() {
+        dirty.forEach(c -> c.queued = false);
         dirty.clear();
     }
 }
