@@ -113,6 +113,7 @@ final class FutureQueue {
 
   /** Rebuilds the sorted set after decoding, which bypassed the constructor; the index follows lazily. */
   void afterDecode() {
+    snapshotted.forEach(FutureMessage::restoreRef);
     // A snapshot lists the futures in order, so the set is built in linear time; anything else
     // (only a hand-made snapshot) is sorted as before.
     if (isStrictlyOrdered(snapshotted)) {
