@@ -29,8 +29,10 @@ final class FutureMessage {
     this.seq = seq;
     this.handleId = handleId;
     this.ref = ref;
-    this.receiver = ref.model();
-    this.name = ref.name();
+    if (ref != null) { // only tests of the ordering leave it out
+      this.receiver = ref.model();
+      this.name = ref.name();
+    }
     this.args = args;
     this.period = period;
   }
