@@ -27,7 +27,7 @@ final class CollectionFill {
       case TypeInfo.ARRAY_DEQUE:
         return new ArrayDeque<>(size);
       default:
-        return new LinkedHashSet<>();
+        return new LinkedHashSet<>(HashLayout.presized(size)); // see HashLayout.newLinkedMap
     }
   }
 

@@ -426,8 +426,9 @@ final class Decoder {
         break;
       case TypeInfo.LINKED_HASH_MAP:
         boolean accessOrder = PrimitiveArrays.readBoolean(in);
-        shell = HashLayout.newLinkedMap(accessOrder);
-        slots = in.count(2) * 2;
+        int pairs = in.count(2);
+        shell = HashLayout.newLinkedMap(accessOrder, pairs);
+        slots = pairs * 2;
         break;
       case TypeInfo.TREE_MAP:
         shell = new TreeMap<>();

@@ -118,7 +118,17 @@ final class HashLayout {
     UnsafeAccess.U.putInt(map, THRESHOLD, threshold);
   }
 
-  static LinkedHashMap<Object, Object> newLinkedMap(boolean accessOrder) {
-    return new LinkedHashMap<>(16, 0.75f, accessOrder);
+  /**
+   * A linked map sized for {@code size} entries, so filling a large one does not rehash it again and
+   * again. Its table size is invisible (iteration follows the links and is not encoded), so this shapes
+   * no bytes. The hint is capped: a hostile count cannot make one small input allocate a huge table.
+   */
+  static LinkedHashMap<Object, Object> newLinkedMap(boolean accessOrder, int size) {
+    return new LinkedHashMap<>(presized(size), 0.75f, accessOrder);
+  }
+
+  /** A capacity that holds {@code size} entries without resizing, at most 2^20 entries' worth. */
+  static int presized(int size) {
+    return (int) (Math.min(size, 1 << 20) / 0.75f) + 1;
   }
 }

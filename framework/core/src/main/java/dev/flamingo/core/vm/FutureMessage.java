@@ -1,5 +1,6 @@
 package dev.flamingo.core.vm;
 
+import dev.flamingo.core.Model;
 import java.util.Comparator;
 
 /**
@@ -16,7 +17,10 @@ final class FutureMessage {
   long time;
   long seq;
   long handleId;
-  MethodRef ref;
+  // Stored as its two parts, so a snapshot has no MethodRef object per future; rebuilt by restoreRef().
+  transient MethodRef ref;
+  private Model receiver;
+  private HandlerName name;
   Object[] args;
   long period;
 
@@ -25,7 +29,19 @@ final class FutureMessage {
     this.seq = seq;
     this.handleId = handleId;
     this.ref = ref;
+    if (ref != null) { // only tests of the ordering leave it out
+      this.receiver = ref.model();
+      this.name = ref.name();
+    }
     this.args = args;
     this.period = period;
+  }
+
+  /** Rebuilds {@link #ref} after decoding, which fills only the stored fields. */
+  void restoreRef() {
+    if (name == null) {
+      throw new IllegalArgumentException("corrupt snapshot: a future has no handler name");
+    }
+    ref = new MethodRef(receiver, name);
   }
 }

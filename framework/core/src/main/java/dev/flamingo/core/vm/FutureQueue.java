@@ -1,10 +1,14 @@
 package dev.flamingo.core.vm;
 
 import dev.flamingo.core.Model;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -109,9 +113,78 @@ final class FutureQueue {
 
   /** Rebuilds the sorted set after decoding, which bypassed the constructor; the index follows lazily. */
   void afterDecode() {
-    queue = new TreeSet<>(FutureMessage.ORDER);
-    queue.addAll(snapshotted);
+    snapshotted.forEach(FutureMessage::restoreRef);
+    // A snapshot lists the futures in order, so the set is built in linear time; anything else
+    // (only a hand-made snapshot) is sorted as before.
+    if (isStrictlyOrdered(snapshotted)) {
+      queue = new TreeSet<>(new OrderedView(snapshotted));
+    } else {
+      queue = new TreeSet<>(FutureMessage.ORDER);
+      queue.addAll(snapshotted);
+    }
     byModel = null;
     snapshotted = null;
+  }
+
+  private static boolean isStrictlyOrdered(List<FutureMessage> messages) {
+    for (int i = 1; i < messages.size(); i++) {
+      if (FutureMessage.ORDER.compare(messages.get(i - 1), messages.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A list already sorted by {@link FutureMessage#ORDER} seen as a sorted set, which lets
+   * {@code new TreeSet<>(view)} link the tree in one pass instead of inserting one message at a time.
+   * Only what that constructor uses is supported.
+   */
+  private static final class OrderedView extends AbstractSet<FutureMessage> implements SortedSet<FutureMessage> {
+    private final List<FutureMessage> messages;
+
+    OrderedView(List<FutureMessage> messages) {
+      this.messages = messages;
+    }
+
+    @Override
+    public Iterator<FutureMessage> iterator() {
+      return messages.iterator();
+    }
+
+    @Override
+    public int size() {
+      return messages.size();
+    }
+
+    @Override
+    public Comparator<FutureMessage> comparator() {
+      return FutureMessage.ORDER;
+    }
+
+    @Override
+    public SortedSet<FutureMessage> subSet(FutureMessage from, FutureMessage to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedSet<FutureMessage> headSet(FutureMessage to) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public SortedSet<FutureMessage> tailSet(FutureMessage from) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public FutureMessage first() {
+      return messages.get(0);
+    }
+
+    @Override
+    public FutureMessage last() {
+      return messages.get(messages.size() - 1);
+    }
   }
 }

@@ -275,9 +275,11 @@ public final class VirtualMachine {
           + " not while model code runs (from a handler error report or an immediate view handler)");
     }
     state.futures.beforeEncode();
+    state.subscriptions.beforeEncode();
     try {
       return new CapturedSnapshot(codec.encodeState(state), state.time, state.externalSeq);
     } finally {
+      state.subscriptions.afterEncode();
       state.futures.afterEncode();
     }
   }

@@ -55,7 +55,7 @@ final class VmState {
   /** Rebuilds what is not stored after decoding (the sorted future queue now, indexes when first used). */
   void afterDecode() {
     futures.afterDecode();
-    subscriptions.rebuildIndex();
+    subscriptions.afterDecode();
     names = new HandlerName.Interner();
     subscriptions.forEachRef(ref -> names.intern(ref.name()));
     futures.inOrder().forEach(future -> names.intern(future.ref.name()));

@@ -17,6 +17,7 @@ public final class VmTypes {
         .register("flamingo.MethodRef", MethodRef.class)
         .register("flamingo.HandlerName", HandlerName.class)
         .register("flamingo.Subscriptions", ModelSubscriptions.class)
+        .register("flamingo.StoredSubscriptions", StoredSubscriptions.class)
         .register("flamingo.GenericSubscription", ModelSubscriptions.Generic.class)
         .register("flamingo.Views", ViewsTable.class)
         .register("flamingo.ViewEntry", ViewsTable.Entry.class)

@@ -1,0 +1,90 @@
+package dev.flamingo.core.vm;
+
+import dev.flamingo.core.Model;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+
+/**
+ * The snapshot form of the topic subscriptions: three flat arrays instead of one set and one
+ * {@link MethodRef} object per topic, so the codec writes a few values per subscription and no object
+ * headers. Derived from the insertion-ordered table alone, so equal tables give equal bytes. Model
+ * thread only; the fields are not final because the decoder fills them.
+ */
+final class StoredSubscriptions {
+  /** Topic names, in table order. */
+  private Object[] topics;
+  /** How many handlers each topic has, at least one. */
+  private int[] counts;
+  /** Per handler, topic by topic in subscription order: the model, then its shared {@link HandlerName}. */
+  private Object[] handlers;
+
+  static StoredSubscriptions of(Map<String, LinkedHashSet<MethodRef>> byTopic) {
+    StoredSubscriptions stored = new StoredSubscriptions();
+    stored.topics = new Object[byTopic.size()];
+    stored.counts = new int[byTopic.size()];
+    int total = 0;
+    for (LinkedHashSet<MethodRef> refs : byTopic.values()) {
+      total += refs.size();
+    }
+    stored.handlers = new Object[total * 2];
+    stored.fill(byTopic);
+    return stored;
+  }
+
+  private void fill(Map<String, LinkedHashSet<MethodRef>> byTopic) {
+    int t = 0;
+    int h = 0;
+    for (Map.Entry<String, LinkedHashSet<MethodRef>> entry : byTopic.entrySet()) {
+      topics[t] = entry.getKey();
+      counts[t++] = entry.getValue().size();
+      for (MethodRef ref : entry.getValue()) {
+        handlers[h++] = ref.model();
+        handlers[h++] = ref.name();
+      }
+    }
+  }
+
+  /** Rebuilds the table; decoded data is untrusted, so every shape and type is checked. */
+  LinkedHashMap<String, LinkedHashSet<MethodRef>> toTopics() {
+    if (topics == null || counts == null || handlers == null || topics.length != counts.length) {
+      throw corrupt("its arrays are missing or differ in length");
+    }
+    LinkedHashMap<String, LinkedHashSet<MethodRef>> byTopic = new LinkedHashMap<>(capacity(topics.length));
+    int h = 0;
+    for (int t = 0; t < topics.length; t++) {
+      if (!(topics[t] instanceof String topic) || counts[t] <= 0 || counts[t] > (handlers.length - h) / 2) {
+        throw corrupt("topic " + t + " is not a name with 1 to " + (handlers.length - h) / 2 + " handlers");
+      }
+      LinkedHashSet<MethodRef> refs = new LinkedHashSet<>(capacity(counts[t]));
+      for (int end = h + 2 * counts[t]; h < end; h += 2) {
+        if (!refs.add(ref(h))) {
+          throw corrupt("topic " + topic + " lists handler " + ref(h) + " twice");
+        }
+      }
+      if (byTopic.put(topic, refs) != null) {
+        throw corrupt("topic " + topic + " appears twice");
+      }
+    }
+    if (h != handlers.length) {
+      throw corrupt("it has " + (handlers.length - h) / 2 + " handlers that belong to no topic");
+    }
+    return byTopic;
+  }
+
+  private MethodRef ref(int at) {
+    if (!(handlers[at] instanceof Model model) || !(handlers[at + 1] instanceof HandlerName name)) {
+      throw corrupt("handler " + at / 2 + " is not a model and a handler name");
+    }
+    return new MethodRef(model, name);
+  }
+
+  /** A HashMap capacity that holds {@code n} entries without resizing. */
+  private static int capacity(int n) {
+    return (int) Math.min(1 << 30, n / 0.75 + 1);
+  }
+
+  private static IllegalArgumentException corrupt(String problem) {
+    return new IllegalArgumentException("corrupt snapshot: the subscription table is invalid: " + problem);
+  }
+}
