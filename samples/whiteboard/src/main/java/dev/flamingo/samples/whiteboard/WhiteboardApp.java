@@ -1,41 +1,18 @@
 package dev.flamingo.samples.whiteboard;
 
-import dev.flamingo.reflector.ReflectorServer;
+import dev.flamingo.samples.common.SampleApplication;
 import java.net.URI;
-import java.util.List;
-import javafx.application.Application;
 import javafx.stage.Stage;
 
-/**
- * Runs the whiteboard: {@code WhiteboardApp [ws://host:port/reflector [session [password]]]}. Without a reflector it starts
- * one in this process and opens two windows side by side, so the sharing is visible at once. Thread rule:
- * JavaFX calls it on the FX Application Thread.
- */
-public final class WhiteboardApp extends Application {
-  private ReflectorServer local;
-
-  @Override
-  public void start(Stage stage) {
-    List<String> args = getParameters().getRaw();
-    String session = args.size() > 1 ? args.get(1) : "whiteboard";
-    String password = args.size() > 2 ? args.get(2) : "whiteboard";
-    URI reflector;
-    if (args.isEmpty()) {
-      local = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
-      reflector = local.websocketUri();
-      Stage second = new Stage();
-      second.setX(820);
-      Whiteboard.open(second, reflector, session, password);
-    } else {
-      reflector = URI.create(args.get(0));
-    }
-    Whiteboard.open(stage, reflector, session, password);
+/** Runs the whiteboard sample (see {@link SampleApplication}). Thread rule: FX Application Thread. */
+public final class WhiteboardApp extends SampleApplication {
+  /** Created by JavaFX's launcher. */
+  public WhiteboardApp() {
+    super("whiteboard", 820);
   }
 
   @Override
-  public void stop() {
-    if (local != null) {
-      local.close();
-    }
+  protected void open(Stage stage, URI reflector, String session, String password) {
+    Whiteboard.open(stage, reflector, session, password);
   }
 }

@@ -1,0 +1,2 @@
+/** What the samples share: their launcher. */
+package dev.flamingo.samples.common;
