@@ -51,7 +51,7 @@ public final class ChatWindow {
         .viewData(Map.of("user", config.user()))
         .reflector(config.reflector())
         .problems(problem -> LOG.log(System.Logger.Level.WARNING, problem.describe()));
-    return PendingJoin.begin(parameters, (model, bridge, status) -> new ChatView((ChatModel) model, bridge, status));
+    return PendingJoin.begin(parameters, (model, status) -> new ChatView((ChatModel) model, status));
   }
 
   /** Opens the chat in {@code stage} with a join begun by {@link #join(Config)} for the same {@code config}. */

@@ -127,7 +127,7 @@ class ChatWindowsIT {
     SessionWindow window = fx(() -> SessionWindow.open(new Stage(), JoinParameters.builder().appId(Chat.APP_ID)
         .name(session).password("secret").registry(Chat.registry()).model(ChatModel.class)
         .reflector(reflector.websocketUri()).debug(DebugFlag.WRITE),
-        (model, bridge, status) -> new ChatView((ChatModel) model, bridge, status)));
+        (model, status) -> new ChatView((ChatModel) model, status)));
     windows.add(window);
     Session joined = window.joined().get(30, TimeUnit.SECONDS);
     await(() -> fx(() -> window.host().stepCount()) > 2);

@@ -18,8 +18,6 @@ public final class PendingJoin {
   private final JoinParameters.Builder parameters;
   private final FxViewFactory factory;
   private final SessionStatus status;
-  private final SessionThread sessionThread = new SessionThread();
-  private final FxBridge bridge = FxBridge.create(sessionThread);
   private final JoinParameters built;
   private final CompletableFuture<Session> session;
   private volatile UnaryOperator<View> shower;
@@ -29,14 +27,11 @@ public final class PendingJoin {
     this.factory = factory;
     this.status = status;
     this.built = parameters
-        .view((model, options) -> show(factory.create(model, bridge, status)))
+        .view((model, options) -> show(factory.create(model, status)))
         .step(Step.MANUAL)
         .progress(status::reportProgress)
         .build();
-    this.session = Session.join(built).thenApply(joined -> {
-      sessionThread.open(joined);
-      return joined;
-    });
+    this.session = Session.join(built);
   }
 
   /** Starts joining with {@code parameters} (its view, step and progress settings are set here). */
@@ -64,10 +59,6 @@ public final class PendingJoin {
 
   JoinParameters built() {
     return built;
-  }
-
-  FxBridge bridge() {
-    return bridge;
   }
 
   CompletableFuture<Session> session() {

@@ -10,6 +10,7 @@ import dev.flamingo.fx.widgets.SessionStatus;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -22,7 +23,7 @@ import javafx.stage.Stage;
  * <pre>{@code
  * SessionWindow.open(stage, JoinParameters.builder().appId("com.example.hello").name("demo")
  *     .password("secret").registry(registry).model(Counter.class).reflector(uri),
- *     (model, bridge, status) -> new CounterView((Counter) model, bridge));
+ *     (model, status) -> new CounterView((Counter) model));
  * }</pre>
  *
  * Thread rule: FX Application Thread only.
@@ -136,13 +137,12 @@ public final class SessionWindow {
   }
 
   private void show(PendingJoin join) {
-    FxBridge bridge = join.bridge();
     JoinParameters built = join.built();
-    host.attach(bridge);
     join.showIn(this::show);
     CompletableFuture<Session> viewBuilt = new CompletableFuture<>();
     joined = viewBuilt;
-    join.session().whenComplete((joinedSession, failure) -> {
+    // The join completes on the session thread; one hand-off per join brings it to the FX thread.
+    join.session().whenCompleteAsync((joinedSession, failure) -> {
       if (failure != null) {
         SessionStatus.Fatal fatal = describe(failure);
         LOG.log(System.Logger.Level.WARNING, fatal.title() + ": " + fatal.detail());
@@ -152,18 +152,16 @@ public final class SessionWindow {
       }
       session = joinedSession;
       // From here the FX thread owns the replica: each pulse's step runs it, the first one builds the view.
-      bridge.toFx(() -> {
-        host.drive(time -> {
-          joinedSession.step(time);
-          if (!viewBuilt.isDone() && joinedSession.view() != null) {
-            viewBuilt.complete(joinedSession);
-          }
-        });
-        if (built.debug(DebugFlag.WRITE)) {
-          host.detectWrites(writeDetector(joinedSession));
+      host.drive(time -> {
+        joinedSession.step(time);
+        if (!viewBuilt.isDone() && joinedSession.view() != null) {
+          viewBuilt.complete(joinedSession);
         }
       });
-    });
+      if (built.debug(DebugFlag.WRITE)) {
+        host.detectWrites(writeDetector(joinedSession));
+      }
+    }, Platform::runLater);
   }
 
   /**
@@ -172,7 +170,7 @@ public final class SessionWindow {
    * check would misfire).
    */
   private static WriteDetector writeDetector(Session joined) {
-    return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null, Runnable::run);
+    return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null);
   }
 
   private View show(View view) {

@@ -59,7 +59,7 @@ class CatchingUpIT {
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done(writer) == EVENTS);
     List<Boolean> overlay = new CopyOnWriteArrayList<>();
     SessionWindow late = fx(() -> {
-      SessionWindow w = SessionWindow.open(new Stage(), parameters(), (m, bridge, status) -> new BusyView((BusyModel) m, bridge));
+      SessionWindow w = SessionWindow.open(new Stage(), parameters(), (m, status) -> new BusyView((BusyModel) m));
       w.host().addPulseListener(() -> overlay.add(w.frame().overlay().isVisible()));
       return w;
     });
@@ -72,7 +72,7 @@ class CatchingUpIT {
 
   private SessionWindow open() throws Exception {
     SessionWindow window = fx(() -> SessionWindow.open(new Stage(), parameters(),
-        (m, bridge, status) -> new BusyView((BusyModel) m, bridge)));
+        (m, status) -> new BusyView((BusyModel) m)));
     windows.add(window);
     window.joined().get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> done(window) >= 0);

@@ -55,7 +55,7 @@ class FxThreadViewsIT {
   void viewCodeRunsOnTheFxApplicationThread() throws Exception {
     window = fx(() -> SessionWindow.open(new Stage(), JoinParameters.builder().appId("dev.flamingo.fxtest")
         .name("fx-thread").password("pw").registry(REGISTRY).model(BusyModel.class)
-        .reflector(reflector.websocketUri()), (m, bridge, status) -> new RecordingView((BusyModel) m, bridge)));
+        .reflector(reflector.websocketUri()), (m, status) -> new RecordingView((BusyModel) m)));
     window.joined().get(30, TimeUnit.SECONDS);
     fx(() -> {
       ((Button) window.stage().getScene().lookup("#work")).fire();
@@ -77,8 +77,8 @@ class FxThreadViewsIT {
   private final class RecordingView extends FxView<BusyModel> {
     private final Label done = new Label("none");
 
-    RecordingView(BusyModel model, FxBridge bridge) {
-      super(model, bridge);
+    RecordingView(BusyModel model) {
+      super(model);
       record("constructor");
       done.setId("done");
       Button work = new Button("work");

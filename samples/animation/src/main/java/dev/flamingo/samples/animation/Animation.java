@@ -32,6 +32,6 @@ public final class Animation {
     stage.setTitle("Flamingo Animation: " + session);
     return SessionWindow.open(stage, JoinParameters.builder().appId("dev.flamingo.samples.animation").name(session)
         .password(password).registry(Holder.REGISTRY).model(Box.class).reflector(reflector),
-        (model, bridge, status) -> new BoxView((Box) model, bridge));
+        (model, status) -> new BoxView((Box) model));
   }
 }

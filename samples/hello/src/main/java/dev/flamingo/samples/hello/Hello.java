@@ -28,6 +28,6 @@ public final class Hello {
     stage.setTitle("Flamingo Hello: " + session);
     return SessionWindow.open(stage, JoinParameters.builder().appId("dev.flamingo.samples.hello").name(session)
         .password(password).registry(Holder.REGISTRY).model(HelloModel.class).reflector(reflector),
-        (model, bridge, status) -> new HelloView((HelloModel) model, bridge));
+        (model, status) -> new HelloView((HelloModel) model));
   }
 }

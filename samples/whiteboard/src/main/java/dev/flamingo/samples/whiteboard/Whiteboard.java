@@ -32,7 +32,7 @@ public final class Whiteboard {
     stage.setTitle("Flamingo Whiteboard: " + session);
     SessionWindow window = SessionWindow.open(stage, JoinParameters.builder().appId("dev.flamingo.samples.whiteboard")
         .name(session).password(password).registry(Holder.REGISTRY).model(Board.class).reflector(reflector),
-        (model, bridge, status) -> new BoardView((Board) model, bridge));
+        (model, status) -> new BoardView((Board) model));
     stage.setWidth(BoardView.WIDTH + 40);
     stage.setHeight(BoardView.HEIGHT + 140);
     return window;
