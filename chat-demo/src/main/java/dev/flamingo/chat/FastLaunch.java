@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 
 /**
  * Runs the chat in a second JVM tuned for start-up, since a jar's manifest cannot carry JVM flags: the C1
@@ -20,6 +21,7 @@ import java.util.OptionalInt;
  */
 final class FastLaunch {
   private static final String CHILD = "flamingo.fastLaunch.child";
+  private static final String PREFIX = "chat-demo-";
 
   private FastLaunch() {}
 
@@ -56,12 +58,21 @@ final class FastLaunch {
     }
   }
 
-  /** Waits for the chat to exit (and to write its archive at exit), then keeps the archive. */
+  /**
+   * Waits for the chat to exit (and to write its archive at exit), then keeps the archive if the chat ended in
+   * order: normally, or by SIGINT or SIGTERM, after which the JVM still writes it whole. A chat killed outright
+   * may have left half an archive, so the next run writes a new one.
+   */
   private static int waitAndKeep(Process child, Path pending, Path archive) {
     try {
       int exit = child.waitFor();
-      keep(pending, archive);
+      if (exit == 0 || exit == 128 + 2 || exit == 128 + 15) {
+        keep(pending, archive);
+      }
+      Files.deleteIfExists(pending);
       return exit;
+    } catch (IOException e) {
+      return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
@@ -106,18 +117,28 @@ final class FastLaunch {
       stamp = 0;
     }
     String key = Integer.toHexString((System.getProperty("java.vm.version") + jar.toAbsolutePath() + stamp).hashCode());
-    return cache.resolve("flamingo").resolve("chat-demo-" + key + ".jsa");
+    return cache.resolve("flamingo").resolve(PREFIX + key + ".jsa");
   }
 
-  /** Moves the archive the first run wrote into place in one step, so no run ever maps a half-written one. */
+  /**
+   * Moves the archive the first run wrote into place in one step, so no run ever maps a half-written one, and
+   * deletes the archives of earlier builds (tens of MB each).
+   */
   private static void keep(Path pending, Path archive) {
-    try {
+    try (Stream<Path> cache = Files.list(archive.getParent())) {
       if (Files.isRegularFile(pending) && Files.size(pending) > 0) {
         Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        for (Path old : cache.filter(FastLaunch::isArchive).filter(file -> !file.equals(archive)).toList()) {
+          Files.deleteIfExists(old);
+        }
       }
-      Files.deleteIfExists(pending);
     } catch (IOException e) {
       // the next run writes it again
     }
+  }
+
+  private static boolean isArchive(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(PREFIX) && name.endsWith(".jsa");
   }
 }
