@@ -1,11 +1,11 @@
 package dev.flamingo.chat;
 
 import dev.flamingo.fx.SessionWindow;
-import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -15,8 +15,8 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The chat as a JavaFX application: shows its window at once and joins in it when {@link ChatStartup} is
- * done (begun by {@link Launcher} before JavaFX started). Thread rule: JavaFX calls it on the FX Application
+ * The chat as a JavaFX application: opens its window on the join {@link ChatStartup} began (started by
+ * {@link Launcher} before JavaFX, so the two overlap). Thread rule: JavaFX calls it on the FX Application
  * Thread.
  */
 public final class ChatApplication extends Application {
@@ -37,25 +37,27 @@ public final class ChatApplication extends Application {
     if (startup == null) {
       beginStartup(ChatOptions.parse(getParameters().getRaw()));
     }
-    stage.setTitle("Flamingo Chat");
-    stage.setScene(new Scene(new StackPane(new Label("Starting the chat…")), 520, 600));
+    StartupTrace.mark("FX start");
     stage.setOnCloseRequest(e -> closeAll());
-    stage.show();
-    startup.whenComplete((ready, failure) -> Platform.runLater(() -> {
-      if (failure != null) {
-        LOG.log(System.Logger.Level.ERROR, "cannot start the chat", failure);
-        stage.setScene(new Scene(new StackPane(new Label("Cannot start the chat: " + failure.getMessage())), 520, 600));
-      } else {
-        open(stage, ready);
-      }
-    }));
+    try {
+      // Waiting here (for the reflector, rarely more than a few hundred ms) shows the chat's own scene first,
+      // not a placeholder that costs its own layout and CSS pass.
+      open(stage, startup.join());
+    } catch (CompletionException failure) {
+      LOG.log(System.Logger.Level.ERROR, "cannot start the chat", failure.getCause());
+      stage.setTitle("Flamingo Chat");
+      stage.setScene(new Scene(new StackPane(new Label("Cannot start the chat: " + failure.getCause().getMessage())), 520, 600));
+      stage.show();
+    }
   }
 
   private void open(Stage stage, ChatStartup ready) {
     embedded = ready.embedded();
     // The hosting copy outlives its window while others still use its reflector.
     Platform.setImplicitExit(embedded == null || !embedded.isHosted());
-    SessionWindow window = ChatWindow.open(stage, ready.config());
+    StartupTrace.mark("opening the session window");
+    SessionWindow window = ChatWindow.open(stage, ready.join(), ready.config());
+    StartupTrace.mark("session window open");
     windows.add(window);
     window.joined().thenRun(ChatApplication::logReady);
   }
@@ -68,9 +70,16 @@ public final class ChatApplication extends Application {
     }
   }
 
-  /** Logs how long the chat took from process start to a joined, usable window (the launch figure). */
+  /**
+   * Logs how long the chat took from its JVM's start to a joined, usable window (the launch figure), off the
+   * FX thread, which is about to render that window.
+   */
   private static void logReady() {
-    ProcessHandle.current().info().startInstant().ifPresent(start -> LOG.log(System.Logger.Level.INFO,
-        "chat ready " + Duration.between(start, Instant.now()).toMillis() + " ms after process start"));
+    StartupTrace.mark("joined, view built");
+    long ready = System.nanoTime();
+    // JVM uptime, not the process's start instant: Linux reports that from a boot time in whole seconds.
+    CompletableFuture.runAsync(() -> LOG.log(System.Logger.Level.INFO, "chat ready "
+        + (ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - ready) / 1_000_000)
+        + " ms after this JVM started"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.flamingo.chat;
 
-import dev.flamingo.fx.FxBridge;
 import dev.flamingo.fx.FxView;
 import dev.flamingo.fx.widgets.SessionStatus;
 import javafx.beans.InvalidationListener;
@@ -23,8 +22,7 @@ import javafx.scene.text.TextFlow;
 /**
  * The tutorial's ChatView in JavaFX: the history, the user's nickname and the number of views, an input
  * field with a Send button; "/reset" resets the chat. Every line is built from {@link Text} nodes, so what a
- * user typed is shown as typed, never interpreted. Thread rule: view code on the session thread; its nodes on
- * the FX Application Thread (see {@link FxView}).
+ * user typed is shown as typed, never interpreted. Thread rule: FX Application Thread only (see {@link FxView}).
  */
 public final class ChatView extends FxView<ChatModel> {
   private final SessionStatus status;
@@ -34,8 +32,8 @@ public final class ChatView extends FxView<ChatModel> {
   private final ScrollPane scroller = new ScrollPane();
 
   /** Builds the view from the model's current state and, like the tutorial, resets a chat its user never joined in. */
-  public ChatView(ChatModel model, FxBridge bridge, SessionStatus status) {
-    super(model, bridge);
+  public ChatView(ChatModel model, SessionStatus status) {
+    super(model);
     this.status = status;
     this.myViewId = viewId();
     Label nickname = label("nickname");

@@ -2,13 +2,12 @@ package dev.flamingo.chat;
 
 import dev.flamingo.reflector.ReflectorServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The reflector a chat uses when none is given: one per machine on a fixed loopback port, keeping its data in
@@ -88,17 +87,19 @@ final class EmbeddedReflector {
     return 0;
   }
 
+  /**
+   * Asks whatever listens on the port for its banner over a plain socket: java.net.http would load and
+   * initialise its TLS machinery first, a few hundred ms of the chat's start for one local request.
+   */
   private static boolean isRunning(int port) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-        .timeout(Duration.ofMillis(500)).build();
-    try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString()).body().startsWith(BANNER);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 300);
+      socket.setSoTimeout(500);
+      socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+      return response.startsWith("HTTP/1.") && response.contains("\r\n\r\n" + BANNER);
     } catch (IOException e) {
       return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("interrupted while looking for the reflector", e));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.flamingo.chat;
 
 import java.util.List;
+import java.util.OptionalInt;
 import javafx.application.Application;
 
 /**
@@ -11,14 +12,22 @@ import javafx.application.Application;
 public final class Launcher {
   private Launcher() {}
 
-  /** Checks the arguments, begins the start-up work, then starts JavaFX with {@link ChatApplication}. */
+  /**
+   * Checks the arguments, runs the chat in a start-up-tuned JVM if it can ({@link FastLaunch}), else begins the
+   * start-up work and starts JavaFX with {@link ChatApplication}.
+   */
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     ChatOptions options = null;
     try {
       options = ChatOptions.parse(List.of(args));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
+    }
+    OptionalInt relaunched = FastLaunch.relaunch(args);
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.getAsInt());
     }
     ChatApplication.beginStartup(options);
     Application.launch(ChatApplication.class, args);

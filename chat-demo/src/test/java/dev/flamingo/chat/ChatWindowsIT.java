@@ -1,5 +1,9 @@
 package dev.flamingo.chat;
 
+import static dev.flamingo.fx.testing.SessionWindows.await;
+import static dev.flamingo.fx.testing.SessionWindows.fx;
+import static dev.flamingo.fx.testing.SessionWindows.lookup;
+import static dev.flamingo.fx.testing.SessionWindows.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,61 +11,24 @@ import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.fx.SessionWindow;
-import dev.flamingo.reflector.ReflectorServer;
+import dev.flamingo.fx.testing.SessionWindows;
 import java.lang.reflect.Field;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Chat windows on a real reflector on 127.0.0.1, headless: posting, nicknames, counts, late join, /reset. */
 class ChatWindowsIT {
+  @RegisterExtension
+  final SessionWindows windows = new SessionWindows();
   private final FxRobot robot = new FxRobot();
-  private final List<SessionWindow> windows = new ArrayList<>();
-  private ReflectorServer reflector;
-  private String session;
-  @TempDir
-  Path dataDir;
-
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-  }
-
-  @BeforeEach
-  void startReflector() {
-    reflector = ReflectorServer.builder().host("127.0.0.1").port(0).dataDir(dataDir).build().start();
-    session = "it-" + System.nanoTime();
-  }
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (SessionWindow window : windows) {
-      fx(() -> window.close()).get(5, TimeUnit.SECONDS);
-      fx(() -> {
-        window.stage().close();
-        return null;
-      });
-    }
-    reflector.close();
-  }
 
   @Test
   void twoWindowsExchangeMessagesAndSeeNicknamesAndCounts() throws Exception {
@@ -107,7 +74,7 @@ class ChatWindowsIT {
     type(ann, "kept");
     await(() -> posts(ann).size() == 2);
     List<String> before = posts(ann);
-    closeEverything();
+    windows.restart();
     SessionWindow again = open("ann");
     await(() -> posts(again).equals(before));
   }
@@ -117,19 +84,18 @@ class ChatWindowsIT {
     SessionWindow ann = open("ann");
     type(ann, "ann was here");
     await(() -> posts(ann).size() == 2);
-    closeEverything();
+    windows.restart();
     SessionWindow dan = open("dan");
     await(() -> posts(dan).equals(List.of("chat reset for new participants")));
   }
 
   @Test
   void debugWriteNamesTheFieldAViewWrote() throws Exception {
-    SessionWindow window = fx(() -> SessionWindow.open(new Stage(), JoinParameters.builder().appId(Chat.APP_ID)
-        .name(session).password("secret").registry(Chat.registry()).model(ChatModel.class)
-        .reflector(reflector.websocketUri()).debug(DebugFlag.WRITE),
-        (model, bridge, status) -> new ChatView((ChatModel) model, bridge, status)));
-    windows.add(window);
-    Session joined = window.joined().get(30, TimeUnit.SECONDS);
+    SessionWindow window = windows.open((stage, reflector, session) -> SessionWindow.open(stage,
+        JoinParameters.builder().appId(Chat.APP_ID).name(session).password("secret").registry(Chat.registry())
+            .model(ChatModel.class).reflector(reflector).debug(DebugFlag.WRITE),
+        (model, status) -> new ChatView((ChatModel) model, status)));
+    Session joined = window.joined().get();
     await(() -> fx(() -> window.host().stepCount()) > 2);
     // A buggy view: it changes model state directly instead of publishing an event.
     Field participants = ChatModel.class.getDeclaredField("participants");
@@ -140,35 +106,14 @@ class ChatWindowsIT {
     assertTrue(detail.contains(joined.model() + ".participants"), detail);
   }
 
-  /** Closes every window and restarts the reflector on its data, so the next window is alone for sure. */
-  private void closeEverything() throws Exception {
-    closeAll();
-    windows.clear();
-    reflector = ReflectorServer.builder().host("127.0.0.1").port(0).dataDir(dataDir).build().start();
-  }
-
   private SessionWindow open(String user) throws Exception {
-    int slot = windows.size();
-    SessionWindow window = fx(() -> {
-      Stage stage = new Stage();
-      // Side by side, so the robot's clicks land in the window meant.
-      SessionWindow opened = ChatWindow.open(stage, new ChatWindow.Config(reflector.websocketUri(), session, "secret", user));
-      stage.setX(slot * 640);
-      stage.setY(0);
-      stage.setWidth(620);
-      return opened;
-    });
-    windows.add(window);
-    window.joined().get(30, TimeUnit.SECONDS);
-    await(() -> window.stage().getScene().lookup("#textIn") != null);
-    return window;
+    return windows.open((stage, reflector, session) ->
+        ChatWindow.open(stage, new ChatWindow.Config(reflector, session, "secret", user)));
   }
 
   private void type(SessionWindow window, String text) throws Exception {
-    TextField field = fx(() -> (TextField) window.stage().getScene().lookup("#textIn"));
-    Button send = fx(() -> (Button) window.stage().getScene().lookup("#sendButton"));
-    robot.clickOn(field).write(text);
-    robot.clickOn(send);
+    robot.clickOn(lookup(window, "#textIn")).write(text);
+    robot.clickOn(lookup(window, "#sendButton"));
   }
 
   /** Puts text in the field directly (the headless robot has no key for every character), then clicks Send. */
@@ -177,7 +122,7 @@ class ChatWindowsIT {
       ((TextField) window.stage().getScene().lookup("#textIn")).setText(text);
       return null;
     });
-    robot.clickOn(fx(() -> window.stage().getScene().lookup("#sendButton")));
+    robot.clickOn(lookup(window, "#sendButton"));
   }
 
   /** The history lines as shown: "nick: text" for posts, the notice text for notices. */
@@ -191,33 +136,6 @@ class ChatWindowsIT {
         shown.add(s.toString());
       }
       return shown;
-    });
-  }
-
-  private static String text(SessionWindow window, String id) {
-    try {
-      return fx(() -> ((Label) window.stage().getScene().lookup(id)).getText());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static <T> T fx(Callable<T> work) throws Exception {
-    return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
-  }
-
-  /** A condition over the windows; failing lookups while a window is still joining count as false. */
-  private interface Check {
-    boolean test() throws Exception;
-  }
-
-  private static void await(Check condition) throws Exception {
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-      try {
-        return condition.test();
-      } catch (IllegalStateException | ClassCastException | NullPointerException notYet) {
-        return false;
-      }
     });
   }
 }

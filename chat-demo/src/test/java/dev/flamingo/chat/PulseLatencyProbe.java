@@ -48,7 +48,7 @@ public final class PulseLatencyProbe {
     SessionWindow b = onFx(() -> SessionWindow.open(new Stage(), JoinParameters.builder().appId(Chat.APP_ID)
         .name("probe").password("secret").registry(Chat.registry()).model(ChatModel.class)
         .viewData(Map.of("user", "b")).reflector(reflector.websocketUri()).debug("messages"),
-        (model, bridge, status) -> new ChatView((ChatModel) model, bridge, status)));
+        (model, status) -> new ChatView((ChatModel) model, status)));
     String bView = b.joined().get(30, TimeUnit.SECONDS).viewId();
     Logger client = Logger.getLogger("dev.flamingo.client");
     client.setUseParentHandlers(false);

@@ -11,12 +11,13 @@ import javafx.animation.AnimationTimer;
  *
  * <p>Design: one {@link AnimationTimer} is the session's main loop. On each pulse the host calls
  * {@link Stepper#step} once (network intake, budgeted simulation, queued view events, root view update, all
- * on the FX thread: in manual stepping the thread that steps a session owns its models and views), then applies the scene-graph work the views queued on the
- * {@link FxBridge}, then runs its pulse listeners (session widgets pull their state here). Network threads
- * only enqueue; they never touch the scene graph and nothing goes through one {@code Platform.runLater} per
- * message, so a burst of messages costs one pulse, and a long catch-up is spread over pulses by the step's
- * time budget instead of freezing the window. A failing step stops the stepping (the replica can no longer be trusted) and is
- * handed to the failure handler; a failing pulse listener is logged and the others still run.
+ * on the FX thread: in manual stepping the thread that steps a session owns its models and views, so views
+ * change nodes directly), then runs its pulse listeners (session widgets pull their state here). Network
+ * threads only enqueue; they never touch the scene graph and nothing goes through one
+ * {@code Platform.runLater} per message, so a burst of messages costs one pulse, and a long catch-up is
+ * spread over pulses by the step's time budget instead of freezing the window. A failing step stops the
+ * stepping (the replica can no longer be trusted) and is handed to the failure handler; a failing pulse
+ * listener is logged and the others still run.
  */
 public final class FxSessionHost {
   private static final System.Logger LOG = System.getLogger(FxSessionHost.class.getName());
@@ -29,7 +30,6 @@ public final class FxSessionHost {
   };
   private final List<Runnable> pulseListeners = new ArrayList<>();
   private Stepper stepper;
-  private FxBridge bridge;
   private WriteDetector detector;
   private Consumer<Throwable> failureHandler = e -> LOG.log(System.Logger.Level.ERROR, "session step failed", e);
   private Throwable failure;
@@ -56,12 +56,6 @@ public final class FxSessionHost {
     if (detector != null) {
       detector.reset();
     }
-  }
-
-  /** Applies {@code bridge}'s queued scene-graph work on every pulse, after the step; null detaches it. */
-  public void attach(FxBridge bridge) {
-    FxThread.check("FxSessionHost.attach");
-    this.bridge = bridge;
   }
 
   /**
@@ -128,9 +122,6 @@ public final class FxSessionHost {
     pulses++;
     if (stepper != null && failure == null) {
       step(nowNanos / 1_000_000L);
-    }
-    if (bridge != null) {
-      bridge.drain();
     }
     for (Runnable listener : List.copyOf(pulseListeners)) {
       try {

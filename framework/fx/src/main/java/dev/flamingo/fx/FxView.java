@@ -5,9 +5,6 @@ import dev.flamingo.core.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -31,12 +28,10 @@ import javafx.scene.layout.Pane;
  * A view that owns a JavaFX {@link Node}: it reads the model, shows it in the node, and publishes user input
  * as events.
  *
- * <p>Thread rule: view code (the constructor, subscription handlers, {@code update}) runs on the thread that
- * steps the session, like the models it reads. In a {@link SessionWindow} that is the FX Application Thread,
- * so handlers may change nodes directly, and {@link #fx}, {@link #track} and {@link #trackList} apply their
- * work at once; a view run elsewhere (a headless replica in tests) builds its node before it is shown and
- * changes it only through those helpers, which the {@link FxBridge} then applies once per pulse. Handlers
- * added with {@link #handle} run on the FX thread and reach the model only through {@link #send}.
+ * <p>Thread rule: FX Application Thread only (the constructor checks). View code (the constructor,
+ * subscription handlers, {@code update}) runs on the thread that steps the session, like the models it reads;
+ * a {@link SessionWindow} steps on the FX thread, so handlers change nodes directly, and input handlers added
+ * with {@link #handle} reach the model through {@link #send}.
  *
  * <p>Everything a view hooks up is released by {@link #detach()}: its subscriptions, the JavaFX listeners and
  * handlers added through {@link #listen} and {@link #handle}, its child views; its node is taken out of its
@@ -51,27 +46,36 @@ import javafx.scene.layout.Pane;
  */
 public abstract class FxView<M extends Model> extends View {
   private final M model;
-  private final FxBridge bridge;
   private final List<FxView<?>> children = new ArrayList<>();
   private final List<Runnable> releases = new ArrayList<>();
   private FxView<?> parent;
   private Node node;
 
-  /** Attaches the view to {@code model}'s session; scene-graph work goes through {@code bridge}. */
-  protected FxView(M model, FxBridge bridge) {
-    super(model);
+  /**
+   * Attaches the view to {@code model}'s session.
+   *
+   * @throws IllegalStateException naming the thread, unless on the FX Application Thread (the session must be
+   *     stepped there, as {@link SessionWindow} does)
+   */
+  protected FxView(M model) {
+    super(checkedOnFx(model));
     this.model = model;
-    this.bridge = Objects.requireNonNull(bridge, "bridge");
+  }
+
+  // Checked before View's constructor attaches the view to the session, so a refused view leaves nothing behind.
+  private static <M extends Model> M checkedOnFx(M model) {
+    if (!Platform.isFxApplicationThread()) {
+      throw new IllegalStateException("an FxView of " + (model == null ? "null" : model.getClass().getName())
+          + " was built on thread \"" + Thread.currentThread().getName() + "\": FxViews are built and run on the FX"
+          + " Application Thread, which must step the session (SessionWindow does; or call Session.step from an"
+          + " AnimationTimer)");
+    }
+    return model;
   }
 
   /** The model this view reads (read only: change it by publishing events). */
   protected final M model() {
     return model;
-  }
-
-  /** The bridge to the FX thread, for child views. */
-  protected final FxBridge bridge() {
-    return bridge;
   }
 
   /** The node this view shows, or null before {@link #setNode}. */
@@ -101,23 +105,9 @@ public abstract class FxView<M extends Model> extends View {
     return List.copyOf(children);
   }
 
-  /** Scene-graph work: runs now on the FX thread, else is queued for the next pulse (in order). */
-  protected final void fx(Runnable sceneWork) {
-    bridge.toFx(sceneWork);
-  }
-
-  /**
-   * Publishes an event from anywhere: on the FX thread (an input handler) it goes through the bridge, which
-   * publishes at once when the FX thread steps the session; on the view's own thread it is published at once. Dropped if the view was detached meanwhile.
-   */
+  /** Publishes an event from an input handler; dropped if the view was detached meanwhile (a late click). */
   protected final void send(String scope, String event, Object data) {
-    if (Platform.isFxApplicationThread()) {
-      bridge.toSession(() -> {
-        if (isAttached()) {
-          publish(scope, event, data);
-        }
-      });
-    } else {
+    if (isAttached()) {
       publish(scope, event, data);
     }
   }
@@ -141,52 +131,38 @@ public abstract class FxView<M extends Model> extends View {
   }
 
   /**
-   * A property holding {@code read.get()}, read now and again on the view's thread whenever the model
-   * publishes {@code scope:event}; the FX thread sees the latest value at the next pulse.
+   * A property holding {@code read.get()}, read now and again whenever the model publishes {@code scope:event}
+   * (view events arrive once per frame, so a burst of changes sets it once).
    */
   protected final <T> ReadOnlyObjectProperty<T> track(String scope, String event, Supplier<? extends T> read) {
     ReadOnlyObjectWrapper<T> property = new ReadOnlyObjectWrapper<>(read.get());
-    Consumer<T> latest = latestOnFx(property::set);
-    subscribe(scope, event, () -> latest.accept(read.get()));
+    subscribe(scope, event, () -> property.set(read.get()));
     return property.getReadOnlyProperty();
   }
 
   /**
    * An observable list of {@code map(item)} for the items of {@code read.get()}, updated whenever the model
-   * publishes {@code scope:event}. The items are copied on the view's thread and mapped on the FX thread,
-   * only those that changed, so {@code map} may build nodes; items should be immutable values (records).
+   * publishes {@code scope:event}; only changed items are mapped again, so {@code map} may build nodes. Items
+   * should be immutable values (records): the list keeps a copy to compare with the next change.
    */
   protected final <T, R> ObservableList<R> trackList(String scope, String event, Supplier<? extends List<? extends T>> read,
       Function<? super T, ? extends R> map) {
     ObservableList<R> list = FXCollections.observableArrayList();
     ListMirror<T, R> mirror = new ListMirror<>(list, map);
     mirror.update(read.get());
-    Consumer<List<T>> latest = latestOnFx(mirror::update);
-    subscribe(scope, event, () -> latest.accept(List.copyOf(read.get())));
+    subscribe(scope, event, () -> mirror.update(List.copyOf(read.get())));
     return list;
   }
 
-  /** Hands values to {@code apply} on the FX thread, coalescing those that arrive within one pulse. */
-  private <T> Consumer<T> latestOnFx(Consumer<? super T> apply) {
-    AtomicReference<T> pending = new AtomicReference<>();
-    AtomicBoolean queued = new AtomicBoolean();
-    return value -> {
-      pending.set(value);
-      if (!queued.getAndSet(true)) {
-        bridge.toFx(() -> {
-          queued.set(false);
-          apply.accept(pending.get());
-        });
-      }
-    };
-  }
-
-  /** Number of JavaFX listeners and handlers this view holds (its release is queued to the FX thread on detach). */
+  /** Number of JavaFX listeners and handlers this view holds. */
   public final int listenerCount() {
     return releases.size();
   }
 
-  /** Detaches children, unsubscribes, and queues removal of the listeners, handlers and node to the FX thread. */
+  /**
+   * Detaches children, unsubscribes, and removes the listeners, handlers and node; on another thread (a
+   * session left from elsewhere detaches its view there) the scene-graph part is handed to the FX thread.
+   */
   @Override
   public void detach() {
     for (FxView<?> child : List.copyOf(children)) {
@@ -195,12 +171,17 @@ public abstract class FxView<M extends Model> extends View {
     List<Runnable> toRelease = List.copyOf(releases);
     releases.clear();
     Node shown = node;
-    bridge.toFx(() -> {
+    Runnable release = () -> {
       for (int i = toRelease.size() - 1; i >= 0; i--) {
         toRelease.get(i).run();
       }
       removeFromParent(shown);
-    });
+    };
+    if (Platform.isFxApplicationThread()) {
+      release.run();
+    } else {
+      Platform.runLater(release);
+    }
     if (parent != null) {
       parent.children.remove(this);
       parent = null;

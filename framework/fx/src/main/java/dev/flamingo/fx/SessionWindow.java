@@ -4,13 +4,13 @@ import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.client.SessionFailedException;
-import dev.flamingo.client.Step;
 import dev.flamingo.core.View;
 import dev.flamingo.fx.widgets.SessionFrame;
 import dev.flamingo.fx.widgets.SessionStatus;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -23,7 +23,7 @@ import javafx.stage.Stage;
  * <pre>{@code
  * SessionWindow.open(stage, JoinParameters.builder().appId("com.example.hello").name("demo")
  *     .password("secret").registry(registry).model(Counter.class).reflector(uri),
- *     (model, bridge, status) -> new CounterView((Counter) model, bridge));
+ *     (model, status) -> new CounterView((Counter) model));
  * }</pre>
  *
  * Thread rule: FX Application Thread only.
@@ -34,17 +34,19 @@ public final class SessionWindow {
   private final Stage stage;
   private final JoinParameters.Builder parameters;
   private final FxViewFactory factory;
-  private final SessionStatus status = new SessionStatus();
-  private final SessionFrame frame = new SessionFrame(status);
+  private final SessionStatus status;
+  private final SessionFrame frame;
   private final FxSessionHost host = FxSessionHost.start();
   private AutoSleep autoSleep;
   private volatile Session session;
   private CompletableFuture<Session> joined;
 
-  private SessionWindow(Stage stage, JoinParameters.Builder parameters, FxViewFactory factory) {
+  private SessionWindow(Stage stage, PendingJoin first) {
     this.stage = stage;
-    this.parameters = parameters;
-    this.factory = factory;
+    this.parameters = first.parameters();
+    this.factory = first.factory();
+    this.status = first.status();
+    this.frame = new SessionFrame(status);
     host.addPulseListener(this::pulse);
     host.addPulseListener(frame::refresh);
     host.onFailure(e -> {
@@ -59,11 +61,19 @@ public final class SessionWindow {
    */
   public static SessionWindow open(Stage stage, JoinParameters.Builder parameters, FxViewFactory factory) {
     FxThread.check("SessionWindow.open");
-    SessionWindow window = new SessionWindow(Objects.requireNonNull(stage, "stage"),
-        Objects.requireNonNull(parameters, "parameters"), Objects.requireNonNull(factory, "factory"));
+    return open(stage, PendingJoin.begin(parameters, factory));
+  }
+
+  /**
+   * Like {@link #open(Stage, JoinParameters.Builder, FxViewFactory)} for a join begun earlier (e.g. while
+   * JavaFX was starting); rejoins after autoSleep use the same parameters and factory.
+   */
+  public static SessionWindow open(Stage stage, PendingJoin join) {
+    FxThread.check("SessionWindow.open");
+    SessionWindow window = new SessionWindow(Objects.requireNonNull(stage, "stage"), Objects.requireNonNull(join, "join"));
     stage.setScene(new Scene(window.frame, 640, 600));
     stage.setOnHidden(e -> window.close());
-    window.join();
+    window.show(join);
     stage.show();
     return window;
   }
@@ -123,17 +133,16 @@ public final class SessionWindow {
   }
 
   private void join() {
-    SessionThread sessionThread = new SessionThread();
-    FxBridge bridge = FxBridge.create(sessionThread);
-    host.attach(bridge);
-    JoinParameters built = parameters
-        .view((model, options) -> show(factory.create(model, bridge, status), bridge))
-        .step(Step.MANUAL)
-        .progress(status::reportProgress)
-        .build();
+    show(PendingJoin.begin(parameters, factory, status));
+  }
+
+  private void show(PendingJoin join) {
+    JoinParameters built = join.built();
+    join.showIn(this::show);
     CompletableFuture<Session> viewBuilt = new CompletableFuture<>();
     joined = viewBuilt;
-    Session.join(built).whenComplete((joinedSession, failure) -> {
+    // The join completes on the session thread; one hand-off per join brings it to the FX thread.
+    join.session().whenCompleteAsync((joinedSession, failure) -> {
       if (failure != null) {
         SessionStatus.Fatal fatal = describe(failure);
         LOG.log(System.Logger.Level.WARNING, fatal.title() + ": " + fatal.detail());
@@ -142,20 +151,17 @@ public final class SessionWindow {
         return;
       }
       session = joinedSession;
-      sessionThread.open(joinedSession);
       // From here the FX thread owns the replica: each pulse's step runs it, the first one builds the view.
-      bridge.toFx(() -> {
-        host.drive(time -> {
-          joinedSession.step(time);
-          if (!viewBuilt.isDone() && joinedSession.view() != null) {
-            viewBuilt.complete(joinedSession);
-          }
-        });
-        if (built.debug(DebugFlag.WRITE)) {
-          host.detectWrites(writeDetector(joinedSession));
+      host.drive(time -> {
+        joinedSession.step(time);
+        if (!viewBuilt.isDone() && joinedSession.view() != null) {
+          viewBuilt.complete(joinedSession);
         }
       });
-    });
+      if (built.debug(DebugFlag.WRITE)) {
+        host.detectWrites(writeDetector(joinedSession));
+      }
+    }, Platform::runLater);
   }
 
   /**
@@ -164,10 +170,10 @@ public final class SessionWindow {
    * check would misfire).
    */
   private static WriteDetector writeDetector(Session joined) {
-    return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null, Runnable::run);
+    return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null);
   }
 
-  private View show(View view, FxBridge bridge) {
+  private View show(View view) {
     FxThread.check("the root view factory");
     if (view instanceof FxView<?> fxView && fxView.node() != null) {
       frame.setContent(fxView.node());

@@ -4,9 +4,6 @@ import dev.flamingo.core.Model;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -14,34 +11,30 @@ import java.util.function.Supplier;
  * per-field fingerprint of every model reachable from the root, {@link #check(String)} compares a fresh one and
  * throws {@link ViewWroteModelException} naming the field that changed. {@link FxSessionHost#detectWrites}
  * captures after each step and checks before the next, so only view code can have run in between. Costs a
- * walk over the whole model state per pulse: a debugging aid. Thread rule: any thread; the fingerprints are
- * taken on the models' thread through the executor given to {@link #watching}.
+ * walk over the whole model state per pulse: a debugging aid. Thread rule: the thread that steps the session
+ * (which owns the models), except {@link #reset()} (any thread).
  */
 public final class WriteDetector {
   private final Supplier<? extends Model> root;
-  private final Executor modelThread;
   private volatile Map<String, Long> baseline;
 
-  private WriteDetector(Supplier<? extends Model> root, Executor modelThread) {
+  private WriteDetector(Supplier<? extends Model> root) {
     this.root = root;
-    this.modelThread = modelThread;
   }
 
   /**
-   * Watches the models reachable from {@code root}, read on every capture on {@code modelThread}. Let
+   * Watches the models reachable from {@code root}, read on every capture. Let
    * {@code root} return null while model code may legitimately run between steps (e.g. while the session is
    * not synced and simulates in the background): no baseline is then kept.
    */
-  public static WriteDetector watching(Supplier<? extends Model> root, Executor modelThread) {
-    return new WriteDetector(Objects.requireNonNull(root, "root"), Objects.requireNonNull(modelThread, "modelThread"));
+  public static WriteDetector watching(Supplier<? extends Model> root) {
+    return new WriteDetector(Objects.requireNonNull(root, "root"));
   }
 
   /** Records the current state as the baseline; call when model code has just finished. */
   public void capture() {
-    onModelThread(() -> {
-      Model model = root.get();
-      baseline = model == null ? null : Fingerprint.of(model);
-    });
+    Model model = root.get();
+    baseline = model == null ? null : Fingerprint.of(model);
   }
 
   /** Forgets the baseline (e.g. after the session was replaced); the next check passes. */
@@ -56,27 +49,14 @@ public final class WriteDetector {
    * @throws ViewWroteModelException naming every changed field
    */
   public void check(String when) {
-    onModelThread(() -> {
-      Model model = root.get();
-      Map<String, Long> before = baseline;
-      if (before == null || model == null) {
-        return;
-      }
-      List<String> changed = Fingerprint.differences(before, Fingerprint.of(model));
-      if (!changed.isEmpty()) {
-        throw new ViewWroteModelException(changed, when);
-      }
-    });
-  }
-
-  private void onModelThread(Runnable work) {
-    try {
-      CompletableFuture.runAsync(work, modelThread).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
+    Model model = root.get();
+    Map<String, Long> before = baseline;
+    if (before == null || model == null) {
+      return;
+    }
+    List<String> changed = Fingerprint.differences(before, Fingerprint.of(model));
+    if (!changed.isEmpty()) {
+      throw new ViewWroteModelException(changed, when);
     }
   }
 }

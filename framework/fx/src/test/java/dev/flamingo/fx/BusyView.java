@@ -10,8 +10,8 @@ import javafx.scene.layout.VBox;
 final class BusyView extends FxView<BusyModel> {
   static final int BURST = 200;
 
-  BusyView(BusyModel model, FxBridge bridge) {
-    super(model, bridge);
+  BusyView(BusyModel model) {
+    super(model);
     Label done = new Label();
     done.setId("done");
     done.textProperty().bind(Bindings.convert(track("busy", "done", model::done)));

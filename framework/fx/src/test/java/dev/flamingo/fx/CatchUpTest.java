@@ -34,7 +34,7 @@ class CatchUpTest {
     long[] pulsesWhileBehind = {0};
     LocalReplica late = Fx.call(() -> {
       LocalReplica r = new LocalReplica("v1", reflector, FxViewTest.REGISTRY, CounterModel.class,
-          (m, bridge) -> new CounterView((CounterModel) m, bridge), 1_000_000L).intakePerStep(100);
+          m -> new CounterView((CounterModel) m), 1_000_000L).intakePerStep(100);
       SessionFrame frame = new SessionFrame(r.status);
       Stage stage = new Stage();
       stage.setScene(new Scene(frame, 300, 200));
@@ -45,12 +45,11 @@ class CatchUpTest {
         overlaySeen[0] |= frame.overlay().isVisible();
         pulsesWhileBehind[0] += r.rootView() == null ? 1 : 0;
       });
-      host.attach(r.bridge);
       host.drive(r);
       return r;
     });
     Fx.await(() -> late.rootView() != null);
-    assertEquals(HISTORY, ((CounterModel) late.rootModel()).count());
+    assertEquals(HISTORY, Fx.call(() -> ((CounterModel) late.rootModel()).count()));
     assertTrue(overlaySeen[0], "overlay shown while catching up");
     assertTrue(pulsesWhileBehind[0] > 5, "replay spread over " + pulsesWhileBehind[0] + " pulses");
   }

@@ -13,8 +13,8 @@ final class CounterView extends FxView<CounterModel> {
   final VBox log = new VBox();
   int updates;
 
-  CounterView(CounterModel model, FxBridge bridge) {
-    super(model, bridge);
+  CounterView(CounterModel model) {
+    super(model);
     count.setId("count");
     inc.setId("inc");
     count.textProperty().bind(Bindings.convert(track("counter", "changed", model::count)));
@@ -24,7 +24,7 @@ final class CounterView extends FxView<CounterModel> {
   }
 
   CounterView newChildForTest() {
-    return addChild(new CounterView(model(), bridge()));
+    return addChild(new CounterView(model()));
   }
 
   @Override

@@ -34,9 +34,8 @@ class FxViewTest {
     reflector = new LoopbackReflector();
     Fx.run(() -> {
       replica = new LocalReplica("v1", reflector, REGISTRY, CounterModel.class,
-          (m, bridge) -> new CounterView((CounterModel) m, bridge), 20_000_000L);
+          m -> new CounterView((CounterModel) m), 20_000_000L);
       host = FxSessionHost.start();
-      host.attach(replica.bridge);
       host.drive(replica);
     });
     Fx.await(() -> replica.rootView() != null);
@@ -79,17 +78,14 @@ class FxViewTest {
   void detachReleasesListenersSubscriptionsChildrenAndNode() throws Exception {
     CounterView view = Fx.call(() -> (CounterView) replica.rootView());
     StackPane parent = Fx.call(() -> new StackPane(view.node()));
-    CounterView child = replica.call(view::newChildForTest);
+    CounterView child = Fx.call(view::newChildForTest);
     assertTrue(view.listenerCount() > 0);
-    replica.call(() -> {
-      view.detach();
-      return null;
-    });
-    Fx.await(() -> parent.getChildren().isEmpty());
+    Fx.run(view::detach);
+    assertTrue(Fx.call(() -> parent.getChildren().isEmpty()));
     assertEquals(0, view.listenerCount());
     assertEquals(0, child.listenerCount());
-    assertEquals(0, replica.call(() -> replica.vm().viewDomain().subscriptionCount(view)));
-    assertEquals(0, replica.call(() -> replica.vm().viewDomain().subscriptionCount(child)));
+    assertEquals(0, Fx.call(() -> replica.vm().viewDomain().subscriptionCount(view)));
+    assertEquals(0, Fx.call(() -> replica.vm().viewDomain().subscriptionCount(child)));
     assertTrue(view.children().isEmpty());
     assertNull(Fx.call(() -> view.node().getParent()));
     int before = Fx.call(() -> reflector.logSize());
@@ -99,8 +95,9 @@ class FxViewTest {
   }
 
   @Test
-  void drainingOffTheFxThreadNamesTheThread() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, replica.bridge::drain);
+  void aViewBuiltOffTheFxThreadIsRefusedNamingTheThread() throws Exception {
+    CounterModel model = Fx.call(() -> (CounterModel) replica.rootModel());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new CounterView(model));
     assertTrue(e.getMessage().contains("FX Application Thread") && e.getMessage().contains(Thread.currentThread().getName()),
         e.getMessage());
   }

@@ -9,29 +9,24 @@ import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
 import dev.flamingo.fx.widgets.SessionStatus;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Test fixture: one replica with the client's threading (models and views on the replica's own session
- * thread; {@link #step} hands the step to it and waits) and the phases a client step runs (intake, budgeted
- * simulation, view events, root update), on the real VM, fed by a {@link LoopbackReflector}. The root view is
- * built once the replica has caught up and its own view-join ran, as in Croquet.
+ * Test fixture: one replica stepped like a {@link SessionWindow}'s (models and views on the FX Application
+ * Thread, which must create it and drive it through an {@link FxSessionHost}) with the phases a client step
+ * runs (intake, budgeted simulation, view events, root update), on the real VM, fed by a
+ * {@link LoopbackReflector}. The root view is built once the replica has caught up and its own view-join ran,
+ * as in Croquet.
  */
 final class LocalReplica implements Stepper, VmHost {
   final List<HandlerError> errors = new CopyOnWriteArrayList<>();
   final SessionStatus status = new SessionStatus();
-  final FxBridge bridge;
-  private final ExecutorService thread;
   private final ConcurrentLinkedQueue<LoopbackReflector.Reflected> inbound = new ConcurrentLinkedQueue<>();
   private final String viewId;
   private final LoopbackReflector reflector;
-  private final BiFunction<Model, FxBridge, View> viewFactory;
+  private final Function<Model, View> viewFactory;
   private final long budgetNanos;
   private final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
   private int maxPerStep = Integer.MAX_VALUE;
@@ -42,28 +37,13 @@ final class LocalReplica implements Stepper, VmHost {
   private int executed;
 
   LocalReplica(String viewId, LoopbackReflector reflector, Registry registry, Class<? extends Model> rootType,
-      BiFunction<Model, FxBridge, View> viewFactory, long budgetNanos) {
+      Function<Model, View> viewFactory, long budgetNanos) {
     this.viewId = viewId;
     this.reflector = reflector;
     this.viewFactory = viewFactory;
     this.budgetNanos = budgetNanos;
-    this.thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "replica-" + viewId);
-      t.setDaemon(true);
-      return t;
-    });
-    this.bridge = FxBridge.create(thread);
-    this.vm = call(() -> VirtualMachine.create(registry, "fx-test", rootType, null, null, this));
+    this.vm = VirtualMachine.create(registry, "fx-test", rootType, null, null, this);
     reflector.join(this);
-  }
-
-  /** Runs {@code work} on the session thread and waits. */
-  <T> T call(Callable<T> work) {
-    try {
-      return thread.submit(work).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   void receive(LoopbackReflector.Reflected message) {
@@ -79,13 +59,6 @@ final class LocalReplica implements Stepper, VmHost {
 
   @Override
   public void step(long frameTimeMs) {
-    call(() -> {
-      stepHere(frameTimeMs);
-      return null;
-    });
-  }
-
-  private void stepHere(long frameTimeMs) {
     for (int n = 0; n < maxPerStep && !inbound.isEmpty(); n++) {
       LoopbackReflector.Reflected r = inbound.poll();
       vm.schedule(r.time(), r.seq(), r.message());
@@ -97,7 +70,7 @@ final class LocalReplica implements Stepper, VmHost {
     executed += (int) ((vm.externalSeq() - before) & 0xFFFF_FFFFL);
     status.reportProgress(caughtUp ? 1 : (double) executed / arrived.get());
     if (root == null && caughtUp && vm.hasView(viewId) && viewFactory != null) {
-      root = viewFactory.apply(vm.rootModel(), bridge);
+      root = viewFactory.apply(vm.rootModel());
     }
     vm.viewDomain().processFrameEvents(true);
     if (root != null) {
@@ -106,7 +79,7 @@ final class LocalReplica implements Stepper, VmHost {
   }
 
   Model rootModel() {
-    return call(vm::rootModel);
+    return vm.rootModel();
   }
 
   View rootView() {

@@ -53,14 +53,13 @@ class WriteDetectorTest {
   private LocalReplica start() throws Exception {
     LocalReplica replica = Fx.call(() -> {
       LocalReplica r = new LocalReplica("v1", new LoopbackReflector(), FxViewTest.REGISTRY, CounterModel.class,
-          (m, bridge) -> new CounterView((CounterModel) m, bridge), 20_000_000L);
+          m -> new CounterView((CounterModel) m), 20_000_000L);
       FxSessionHost host = FxSessionHost.start();
       host.onFailure(e -> {
         failure.set(e);
         host.stop();
       });
-      host.detectWrites(WriteDetector.watching(() -> r.vm().rootModel(), r.bridge::toSession));
-      host.attach(r.bridge);
+      host.detectWrites(WriteDetector.watching(() -> r.vm().rootModel()));
       host.drive(r);
       return r;
     });

@@ -3,8 +3,8 @@ package dev.flamingo.samples.animation;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.core.Registry;
 import dev.flamingo.fx.SessionWindow;
+import dev.flamingo.samples.common.SampleApplication;
 import java.net.URI;
-import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
@@ -22,9 +22,9 @@ public final class Animation {
 
   private Animation() {}
 
-  /** Runs {@link AnimationApp}: {@code [ws://host:port/reflector [session [password]]]}. */
+  /** Runs the sample: {@code [ws://host:port/reflector [session [password]]]} (see {@link SampleApplication}). */
   public static void main(String[] args) {
-    Application.launch(AnimationApp.class, args);
+    SampleApplication.launch("animation", 660, Animation::open, args);
   }
 
   /** Opens a window on the box of {@code session} at {@code reflector}. */
@@ -32,6 +32,6 @@ public final class Animation {
     stage.setTitle("Flamingo Animation: " + session);
     return SessionWindow.open(stage, JoinParameters.builder().appId("dev.flamingo.samples.animation").name(session)
         .password(password).registry(Holder.REGISTRY).model(Box.class).reflector(reflector),
-        (model, bridge, status) -> new BoxView((Box) model, bridge));
+        (model, status) -> new BoxView((Box) model));
   }
 }

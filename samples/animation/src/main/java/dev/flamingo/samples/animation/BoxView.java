@@ -1,8 +1,6 @@
 package dev.flamingo.samples.animation;
 
-import dev.flamingo.fx.FxBridge;
 import dev.flamingo.fx.FxView;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,8 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * Draws the box: one JavaFX shape per model shape, placed every frame between the last two model steps (see
- * {@link Smoothing}). A click in the box adds a shape there; Reset empties it. Thread rule: view code on the
- * session thread, nodes on the FX Application Thread (see {@link FxView}).
+ * {@link Smoothing}). A click in the box adds a shape there; Reset empties it. Thread rule: FX Application
+ * Thread only (see {@link FxView}).
  */
 public final class BoxView extends FxView<Box> {
   private static final long STEP_NANOS = Box.STEP_MS * 1_000_000L;
@@ -44,8 +42,8 @@ public final class BoxView extends FxView<Box> {
   }
 
   /** Builds the view. */
-  public BoxView(Box model, FxBridge bridge) {
-    super(model, bridge);
+  public BoxView(Box model) {
+    super(model);
     box.setId("box");
     box.setPrefSize(Box.WIDTH, Box.HEIGHT);
     box.setMinSize(Box.WIDTH, Box.HEIGHT);
@@ -65,16 +63,9 @@ public final class BoxView extends FxView<Box> {
   @Override
   public void update(long frameTimeMs) {
     double f = Smoothing.fraction(arrivedNanos, System.nanoTime(), STEP_NANOS);
-    List<double[]> places = new ArrayList<>();
     for (Sprite s : sprites.values()) {
-      places.add(new double[] {Smoothing.between(s.fromX, s.toX, f), Smoothing.between(s.fromY, s.toY, f)});
+      s.node.relocate(Smoothing.between(s.fromX, s.toX, f), Smoothing.between(s.fromY, s.toY, f));
     }
-    List<Node> nodes = sprites.values().stream().map(s -> s.node).toList();
-    fx(() -> {
-      for (int i = 0; i < nodes.size(); i++) {
-        nodes.get(i).relocate(places.get(i)[0], places.get(i)[1]);
-      }
-    });
   }
 
   /** The number of shapes drawn (for tests). */
@@ -100,8 +91,7 @@ public final class BoxView extends FxView<Box> {
     }
     sprites.clear();
     sprites.putAll(next);
-    List<Node> nodes = next.values().stream().map(s -> s.node).toList();
-    fx(() -> showOnly(nodes));
+    showOnly(next.values().stream().map(s -> s.node).toList());
   }
 
   /**

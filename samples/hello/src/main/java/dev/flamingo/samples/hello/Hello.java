@@ -3,8 +3,8 @@ package dev.flamingo.samples.hello;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.core.Registry;
 import dev.flamingo.fx.SessionWindow;
+import dev.flamingo.samples.common.SampleApplication;
 import java.net.URI;
-import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
@@ -18,9 +18,9 @@ public final class Hello {
 
   private Hello() {}
 
-  /** Runs {@link HelloApp}: {@code [ws://host:port/reflector [session [password]]]}. */
+  /** Runs the sample: {@code [ws://host:port/reflector [session [password]]]} (see {@link SampleApplication}). */
   public static void main(String[] args) {
-    Application.launch(HelloApp.class, args);
+    SampleApplication.launch("hello", 660, Hello::open, args);
   }
 
   /** Opens a hello window joined to {@code session} on {@code reflector}. */
@@ -28,6 +28,6 @@ public final class Hello {
     stage.setTitle("Flamingo Hello: " + session);
     return SessionWindow.open(stage, JoinParameters.builder().appId("dev.flamingo.samples.hello").name(session)
         .password(password).registry(Holder.REGISTRY).model(HelloModel.class).reflector(reflector),
-        (model, bridge, status) -> new HelloView((HelloModel) model, bridge));
+        (model, status) -> new HelloView((HelloModel) model));
   }
 }

@@ -1,6 +1,5 @@
 package dev.flamingo.samples.hello;
 
-import dev.flamingo.fx.FxBridge;
 import dev.flamingo.fx.FxView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -9,14 +8,14 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 
 /**
- * Shows the count in large type; a click anywhere resets it for everyone. Thread rule: view code on the
- * session thread, nodes on the FX Application Thread (see {@link FxView}).
+ * Shows the count in large type; a click anywhere resets it for everyone. Thread rule: FX Application Thread
+ * only (see {@link FxView}).
  */
 public final class HelloView extends FxView<HelloModel> {
 
   /** Builds the view. */
-  public HelloView(HelloModel model, FxBridge bridge) {
-    super(model, bridge);
+  public HelloView(HelloModel model) {
+    super(model);
     Label count = new Label();
     count.setId("countDisplay");
     count.setStyle("-fx-font-size: 64px;");

@@ -1,6 +1,5 @@
 package dev.flamingo.samples.whiteboard;
 
-import dev.flamingo.fx.FxBridge;
 import dev.flamingo.fx.FxView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -26,7 +25,7 @@ import javafx.scene.shape.StrokeLineJoin;
 /**
  * Draws the board and turns the mouse into board events: press, drag and release draw a stroke in the chosen
  * colour, moving shows this user's cursor to the others (at most 20 times a second), Undo and Clear act on the
- * board. Thread rule: view code on the session thread, nodes on the FX Application Thread (see {@link FxView}).
+ * board. Thread rule: FX Application Thread only (see {@link FxView}).
  */
 public final class BoardView extends FxView<Board> {
   static final double WIDTH = 800;
@@ -41,8 +40,8 @@ public final class BoardView extends FxView<Board> {
   private double lastY;
 
   /** Builds the view. */
-  public BoardView(Board model, FxBridge bridge) {
-    super(model, bridge);
+  public BoardView(Board model) {
+    super(model);
     me = viewId();
     Group strokes = new Group();
     strokes.setId("strokes");

@@ -3,8 +3,8 @@ package dev.flamingo.samples.whiteboard;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.core.Registry;
 import dev.flamingo.fx.SessionWindow;
+import dev.flamingo.samples.common.SampleApplication;
 import java.net.URI;
-import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
@@ -22,9 +22,9 @@ public final class Whiteboard {
 
   private Whiteboard() {}
 
-  /** Runs {@link WhiteboardApp}: {@code [ws://host:port/reflector [session [password]]]}. */
+  /** Runs the sample: {@code [ws://host:port/reflector [session [password]]]} (see {@link SampleApplication}). */
   public static void main(String[] args) {
-    Application.launch(WhiteboardApp.class, args);
+    SampleApplication.launch("whiteboard", 820, Whiteboard::open, args);
   }
 
   /** Opens a window on the board of {@code session} at {@code reflector}. */
@@ -32,7 +32,7 @@ public final class Whiteboard {
     stage.setTitle("Flamingo Whiteboard: " + session);
     SessionWindow window = SessionWindow.open(stage, JoinParameters.builder().appId("dev.flamingo.samples.whiteboard")
         .name(session).password(password).registry(Holder.REGISTRY).model(Board.class).reflector(reflector),
-        (model, bridge, status) -> new BoardView((Board) model, bridge));
+        (model, status) -> new BoardView((Board) model));
     stage.setWidth(BoardView.WIDTH + 40);
     stage.setHeight(BoardView.HEIGHT + 140);
     return window;

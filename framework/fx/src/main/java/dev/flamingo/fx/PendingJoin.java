@@ -1,0 +1,80 @@
+package dev.flamingo.fx;
+
+import dev.flamingo.client.JoinParameters;
+import dev.flamingo.client.Session;
+import dev.flamingo.client.Step;
+import dev.flamingo.core.View;
+import dev.flamingo.fx.widgets.SessionStatus;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+
+/**
+ * A join begun before its window exists, so that connecting, deriving the session key and catching up overlap
+ * the JavaFX start-up; {@link SessionWindow#open(javafx.stage.Stage, PendingJoin)} shows it. The root view is
+ * still built on the FX thread, by the window's first step. Thread rule: any thread.
+ */
+public final class PendingJoin {
+  private final JoinParameters.Builder parameters;
+  private final FxViewFactory factory;
+  private final SessionStatus status;
+  private final JoinParameters built;
+  private final CompletableFuture<Session> session;
+  private volatile UnaryOperator<View> shower;
+
+  private PendingJoin(JoinParameters.Builder parameters, FxViewFactory factory, SessionStatus status) {
+    this.parameters = parameters;
+    this.factory = factory;
+    this.status = status;
+    this.built = parameters
+        .view((model, options) -> show(factory.create(model, status)))
+        .step(Step.MANUAL)
+        .progress(status::reportProgress)
+        .build();
+    this.session = Session.join(built);
+  }
+
+  /** Starts joining with {@code parameters} (its view, step and progress settings are set here). */
+  public static PendingJoin begin(JoinParameters.Builder parameters, FxViewFactory factory) {
+    return begin(parameters, factory, new SessionStatus());
+  }
+
+  static PendingJoin begin(JoinParameters.Builder parameters, FxViewFactory factory, SessionStatus status) {
+    return new PendingJoin(Objects.requireNonNull(parameters, "parameters"), Objects.requireNonNull(factory, "factory"),
+        status);
+  }
+
+  /** What the widgets show; the window that opens this join shows it. */
+  public SessionStatus status() {
+    return status;
+  }
+
+  JoinParameters.Builder parameters() {
+    return parameters;
+  }
+
+  FxViewFactory factory() {
+    return factory;
+  }
+
+  JoinParameters built() {
+    return built;
+  }
+
+  CompletableFuture<Session> session() {
+    return session;
+  }
+
+  /** The window's hook for the root view; set before its first step, which is where the view is built. */
+  void showIn(UnaryOperator<View> window) {
+    shower = window;
+  }
+
+  private View show(View view) {
+    UnaryOperator<View> window = shower;
+    if (window == null) {
+      throw new IllegalStateException("the root view was built before a SessionWindow opened this join");
+    }
+    return window.apply(view);
+  }
+}
