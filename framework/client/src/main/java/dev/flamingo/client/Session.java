@@ -104,6 +104,17 @@ public final class Session {
         return controller.submit(task);
     }
 
+    /**
+     * Completes when this session has ended for good: normally after {@link #leave}; exceptionally with a
+     * {@link SessionFailedException} naming the problem and its close code when something fatal ended it after
+     * the join (a close code of 4100 or above such as a refused code version or API key, a snapshot that fails
+     * to decrypt, reconnecting given up after {@code reconnectLimit}). Dependent actions run on the thread that
+     * owns the replica (see above) or, if already complete, on the caller.
+     */
+    public CompletableFuture<Void> ended() {
+        return controller.ended();
+    }
+
     /** Leaves for good; completes when the view has been torn down. Only a new join comes back. */
     public CompletableFuture<Void> leave() {
         return controller.leave();

@@ -143,6 +143,11 @@ public final class SessionWindow {
       }
       session = joinedSession;
       sessionThread.open(joinedSession);
+      joinedSession.ended().whenComplete((left, end) -> {
+        if (end != null) {
+          ended(end);
+        }
+      });
       // From here the FX thread owns the replica: each pulse's step runs it, the first one builds the view.
       bridge.toFx(() -> {
         host.drive(time -> {
@@ -167,6 +172,16 @@ public final class SessionWindow {
     return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null, Runnable::run);
   }
 
+  /**
+   * A fatal problem ended the session after the window was up: cover the app with the reason. Reported through
+   * {@link SessionStatus} (any thread), which the frame pulls on the next pulse.
+   */
+  private void ended(Throwable end) {
+    SessionStatus.Fatal fatal = describe(end, "Session ended");
+    LOG.log(System.Logger.Level.WARNING, fatal.title() + ": " + fatal.detail());
+    status.reportFatal(fatal.title(), fatal.detail());
+  }
+
   private View show(View view, FxBridge bridge) {
     FxThread.check("the root view factory");
     if (view instanceof FxView<?> fxView && fxView.node() != null) {
@@ -189,8 +204,12 @@ public final class SessionWindow {
     }
   }
 
-  /** A headline and an explanation for a failed or ended session. */
+  /** A headline and an explanation for a failed join or a session ended by a fatal problem. */
   public static SessionStatus.Fatal describe(Throwable failure) {
+    return describe(failure, "Cannot join the session");
+  }
+
+  private static SessionStatus.Fatal describe(Throwable failure, String otherwise) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof SessionFailedException failed) {
       String message = failed.getMessage();
@@ -200,8 +219,11 @@ public final class SessionWindow {
       if (failed.closeCode() == 4100) {
         return new SessionStatus.Fatal("Code version changed", "The reflector no longer accepts this version: " + message);
       }
-      return new SessionStatus.Fatal("Cannot join the session", message + " (close code " + failed.closeCode() + ")");
+      if (failed.closeCode() > 1000 && failed.closeCode() < 4100) {
+        return new SessionStatus.Fatal("Reflector unreachable", message);
+      }
+      return new SessionStatus.Fatal(otherwise, message + " (close code " + failed.closeCode() + ")");
     }
-    return new SessionStatus.Fatal("Cannot join the session", String.valueOf(cause));
+    return new SessionStatus.Fatal(otherwise, String.valueOf(cause));
   }
 }

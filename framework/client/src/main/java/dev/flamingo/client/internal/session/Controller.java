@@ -81,6 +81,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
     private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
+    /** Completes when the session ends for good: normally on leave, with the failure on a fatal problem. */
+    private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
     private final ArrayDeque<ReflectedMessage> pending = new ArrayDeque<>();
     private final Snapshots snapshots;
     private Session session;
@@ -114,6 +116,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
     private OwnedTimer joinTimeout;
     private OwnedTimer rejoinTimer;
+    /** Running while reconnect attempts fail, when {@code reconnectLimit} is set. */
+    private OwnedTimer giveUpTimer;
+    /** The latest close, for the message when reconnecting is given up. */
+    private String lastClose = "";
+    private int lastCloseCode;
     private OwnedTimer localTicks;
     private OwnedTimer frames;
     /** Work for the replica's owner: network frames, timers, submitted tasks; FIFO. */
@@ -277,6 +284,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             simulate();
             frame(frameTime);
         }
+    }
+
+    /**
+     * Completes when the session has ended for good: normally after {@link #leave}, exceptionally with a
+     * {@link SessionFailedException} when a fatal problem ended it.
+     */
+    public CompletableFuture<Void> ended() {
+        return endedFuture;
     }
 
     /** Leaves for good. */
@@ -464,9 +479,13 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         if (kind == CloseCodes.Kind.FATAL || kind == CloseCodes.Kind.LEFT) {
             fail(new SessionFailedException(code, "session " + params.appId() + "/" + params.name() + " ended: "
-                    + code + " " + CloseCodes.describe(code) + (reason == null || reason.isEmpty() ? "" : ": " + reason),
-                    null));
+                    + closeText(code, reason), null));
             return;
+        }
+        lastCloseCode = code;
+        lastClose = closeText(code, reason);
+        if (kind == CloseCodes.Kind.RECONNECT && params.reconnectLimitMs() > 0 && giveUpTimer == null) {
+            giveUpTimer = schedule(this::giveUp, params.reconnectLimitMs());
         }
         if (viewReady && rejoinTimer == null) {
             if (params.rejoinLimitMs() == 0) {
@@ -475,6 +494,19 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 rejoinTimer = schedule(this::rejoinExpired, params.rejoinLimitMs());
             }
         }
+    }
+
+    private static String closeText(int code, String reason) {
+        return code + " " + CloseCodes.describe(code) + (reason == null || reason.isEmpty() ? "" : ": " + reason);
+    }
+
+    /** {@code reconnectLimit} passed without a SYNC: stop retrying and end the session. */
+    private void giveUp() {
+        giveUpTimer = null;
+        String message = "gave up reconnecting to " + params.reflector() + " after " + params.reconnectLimitMs()
+                + " ms (reconnectLimit); last close " + lastClose;
+        connection.close(CloseCodes.LEAVE, "gave up reconnecting");
+        fail(new SessionFailedException(lastCloseCode, message, null));
     }
 
     private void rejoinExpired() {
@@ -489,6 +521,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     private void onSync(Inbound.Sync sync) {
         cancel(joinTimeout);
+        cancel(giveUpTimer);
+        giveUpTimer = null;
         if (sync.tove() == null || !PasswordCheck.matches(envelope, ids.sessionId(), sync.tove())) {
             fatal("wrong password: the session's password check does not decrypt with the password given to join");
             return;
@@ -993,6 +1027,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             problem(new SessionProblem.Warning(e.getMessage()));
         }
         leaveFuture.complete(null);
+        endedFuture.completeExceptionally(e);
         loop.shutdown();
     }
 
@@ -1003,6 +1038,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             joinFuture.completeExceptionally(new SessionFailedException(CloseCodes.LEAVE, "left before joining", null));
         }
         leaveFuture.complete(null);
+        endedFuture.complete(null);
         loop.shutdown();
     }
 
