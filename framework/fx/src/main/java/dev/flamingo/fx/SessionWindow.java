@@ -68,13 +68,16 @@ public final class SessionWindow {
     return window;
   }
 
-  /** Croquet's autoSleep: leave after {@code seconds} minimized or hidden, join again when shown. */
+  /**
+   * Croquet's autoSleep: after {@code seconds} minimized the session goes dormant (it disconnects, and once
+   * rejoinLimit passes the others see this view leave); shown again, it wakes and joins again as the same view.
+   */
   public SessionWindow autoSleep(double seconds) {
     FxThread.check("SessionWindow.autoSleep");
     if (autoSleep != null) {
       autoSleep.close();
     }
-    autoSleep = AutoSleep.install(stage, seconds, this::leave, this::join);
+    autoSleep = AutoSleep.install(stage, seconds, () -> dormant(true), () -> dormant(false));
     return this;
   }
 
@@ -86,7 +89,7 @@ public final class SessionWindow {
     return joined;
   }
 
-  /** The session, or null while joining or asleep. */
+  /** The session, or null while joining. */
   public Session session() {
     return session;
   }
@@ -156,6 +159,9 @@ public final class SessionWindow {
             viewBuilt.complete(joinedSession);
           }
         });
+        if (autoSleep != null && autoSleep.isAsleep()) {
+          joinedSession.sleep(); // minimized long enough while still joining
+        }
         if (built.debug(DebugFlag.WRITE)) {
           host.detectWrites(writeDetector(joinedSession));
         }
@@ -195,6 +201,15 @@ public final class SessionWindow {
     session = null;
     host.drive(null);
     return current == null ? CompletableFuture.completedFuture(null) : current.leave();
+  }
+
+  private void dormant(boolean asleep) {
+    Session current = session;
+    if (current != null && asleep) {
+      current.sleep();
+    } else if (current != null) {
+      current.wake();
+    }
   }
 
   private void pulse() {

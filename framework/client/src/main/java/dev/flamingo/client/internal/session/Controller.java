@@ -121,6 +121,9 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     /** The latest close, for the message when reconnecting is given up. */
     private String lastClose = "";
     private int lastCloseCode;
+    /** Out of sight for {@code autoSleep} seconds, then dormant; see {@link #setVisible}. */
+    private OwnedTimer sleepTimer;
+    private volatile boolean dormant;
     private OwnedTimer localTicks;
     private OwnedTimer frames;
     /** Work for the replica's owner: network frames, timers, submitted tasks; FIFO. */
@@ -292,6 +295,62 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      */
     public CompletableFuture<Void> ended() {
         return endedFuture;
+    }
+
+    /**
+     * Croquet's visibility rule: out of sight for {@code autoSleep} seconds (never when 0), the session goes
+     * dormant; back in sight it wakes. Any thread.
+     */
+    public void setVisible(boolean visible) {
+        post(() -> {
+            if (visible) {
+                awake();
+            } else if (params.autoSleepSeconds() > 0 && !dormant && (sleepTimer == null || sleepTimer.isDone())) {
+                sleepTimer = schedule(this::dormant, Math.round(params.autoSleepSeconds() * 1000));
+            }
+        });
+    }
+
+    /** Goes dormant now. Any thread. */
+    public void sleep() {
+        post(this::dormant);
+    }
+
+    /** Ends dormancy (and any pending autoSleep timer) now. Any thread. */
+    public void wake() {
+        post(this::awake);
+    }
+
+    /** True while dormant. */
+    public boolean isDormant() {
+        return dormant;
+    }
+
+    /**
+     * Croquet's {@code dormantDisconnect}: close with 4110 and stop reconnecting. The rejoinLimit rule then runs
+     * as for any disconnect (the view is torn down once it passes, and the others see our view-exit); the view
+     * id is kept, so waking joins again as the same view.
+     */
+    private void dormant() {
+        cancel(sleepTimer);
+        if (dead || leaving || dormant || connection == null) {
+            return;
+        }
+        dormant = true;
+        cancel(giveUpTimer); // no attempts while asleep, so nothing to give up on
+        giveUpTimer = null;
+        debug(DebugFlag.SESSION, () -> "going dormant");
+        connection.sleep();
+    }
+
+    private void awake() {
+        cancel(sleepTimer);
+        if (dead || !dormant) {
+            return;
+        }
+        dormant = false;
+        debug(DebugFlag.SESSION, () -> "waking from dormancy as view " + viewId);
+        connection.wake();
     }
 
     /** Leaves for good. */
