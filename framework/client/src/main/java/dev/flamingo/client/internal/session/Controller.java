@@ -40,9 +40,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -77,7 +75,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final SessionIds ids;
     private final String viewId;
     private final Tps tps;
-    private final ScheduledThreadPoolExecutor loop;
+    private final OwnerLoop loop;
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
     private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
@@ -145,7 +143,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.viewId = newViewId(random);
         this.tps = params.tps();
         this.syncedRule = new SyncedRule(tps.tickMs());
-        this.loop = Threads.sessionLoop("flamingo-session-" + viewId);
+        this.loop = new OwnerLoop("flamingo-session-" + viewId, this::runInboxOnLoop,
+                () -> !callerOwned && !inbox.isEmpty());
         this.snapshots = new Snapshots(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
     }
@@ -228,7 +227,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      */
     public void step(long frameTime) {
         if (params.step() == Step.AUTO) {
-            if (Thread.currentThread().getName().startsWith("flamingo-session-" + viewId)) {
+            if (loop.isOwnerThread()) {
                 stepNow(frameTime);
             } else {
                 submit(() -> {
@@ -445,11 +444,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         inbox.add(task);
         if (!callerOwned) {
-            try {
-                loop.execute(this::runInboxOnLoop);
-            } catch (RejectedExecutionException ended) {
-                return false; // the session is over; nothing is left to update
-            }
+            loop.wake();
         }
         return true;
     }
@@ -925,14 +920,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     OwnedTimer schedule(Runnable task, long delayMs) {
         OwnedTimer timer = new OwnedTimer();
         Runnable guarded = timer.guard(task);
-        timer.bind(loop.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
+        timer.bind(Threads.TIMER.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
         return timer;
     }
 
     private OwnedTimer scheduleAtFixedRate(Runnable task, long periodMs) {
         OwnedTimer timer = new OwnedTimer();
         Runnable guarded = timer.guard(task);
-        timer.bind(loop.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
+        timer.bind(Threads.TIMER.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
         return timer;
     }
 
