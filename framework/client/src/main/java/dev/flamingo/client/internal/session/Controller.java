@@ -26,6 +26,7 @@ import dev.flamingo.client.internal.wire.JoinArgs;
 import dev.flamingo.client.internal.wire.OutboundEncoder;
 import dev.flamingo.client.internal.wire.ProtocolException;
 import dev.flamingo.client.internal.wire.ReflectedMessage;
+import com.google.gson.JsonElement;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.View;
@@ -69,6 +70,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private static final long FRAME_MS = 16;
     private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
     private static final long SNAPSHOT_MIN_POLL_GAP_MS = 5000;
+    private static final int REQU_POLLERS = 3;
 
     private final JoinParameters params;
     private final Registry registry;
@@ -409,6 +411,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 : () -> new WebSocketTransport(URI.create(stripSlash(params.reflector()) + "/" + ids.sessionId()));
         connection = new ReflectorConnection(transports, this, Threads.TIMER, Controller::wallMs,
                 random::nextDouble, encoder.pulse());
+        debug(DebugFlag.CLASSES, () -> "registered classes " + registry.classes().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().getName()).toList());
         debug(DebugFlag.SESSION, () -> "joining session " + ids.sessionId() + " as view " + viewId);
         connection.start();
     }
@@ -484,6 +488,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         connected = true;
+        // As Croquet on opening its socket: a PING, whose PONG tells the connection's round trip.
+        connection.send(encoder.ping(System.currentTimeMillis()));
         if (envelope != null) {
             sendJoin();
         }
@@ -514,11 +520,36 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             debug(DebugFlag.TICKS, () -> "tick " + tick.time());
             onTime(tick.time(), true);
         } else if (frame instanceof Inbound.Requ) {
-            requestSnapshotPoll(true);
+            onRequ();
+        } else if (frame instanceof Inbound.Pong pong) {
+            onPong(pong);
         } else if (frame instanceof Inbound.Info info) {
             LOG.log(System.Logger.Level.INFO, "reflector: " + info.code() + " " + info.msg());
         } else if (frame instanceof Inbound.Reconnect) {
             connection.drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
+        }
+    }
+
+    private void onPong(Inbound.Pong pong) {
+        JsonElement sent = pong.args();
+        if (sent != null && sent.isJsonPrimitive() && sent.getAsJsonPrimitive().isNumber()) {
+            debug(DebugFlag.PONG, () -> "PONG after " + (System.currentTimeMillis() - sent.getAsLong()) + " ms");
+        }
+    }
+
+    /**
+     * The reflector needs a snapshot: as in Croquet, only the three lexicographically lowest view ids ask for
+     * one, so a big session does not send a poll per client.
+     */
+    private void onRequ() {
+        if (vm == null || !viewReady) {
+            return;
+        }
+        boolean asks = vm.viewIds().stream().sorted().limit(REQU_POLLERS).anyMatch(viewId::equals);
+        debug(DebugFlag.SNAPSHOT, () -> "REQU: " + (asks ? "requesting a forced poll" : "left to the "
+                + REQU_POLLERS + " lowest view ids"));
+        if (asks) {
+            requestSnapshotPoll(true);
         }
     }
 
@@ -728,6 +759,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         synced = true;
         debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
         debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + ffStartTime + " to " + vm.time() + " ms");
+        debug(DebugFlag.SUBSCRIBE, () -> "model subscriptions " + vm.modelSubscriptions());
         if (params.step() == Step.AUTO) {
             buildRootView();
             if (frames == null) {
