@@ -125,7 +125,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private OwnedTimer sleepTimer;
     private volatile boolean dormant;
     private OwnedTimer localTicks;
-    private OwnedTimer frames;
+    /** AUTO: the owner loop is running frames. */
+    private boolean framing;
     /** Work for the replica's owner: network frames, timers, submitted tasks; FIFO. */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     /** Held while the owner runs replica work, so a step and the session thread never overlap. */
@@ -762,8 +763,9 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         debug(DebugFlag.SUBSCRIBE, () -> "model subscriptions " + vm.modelSubscriptions());
         if (params.step() == Step.AUTO) {
             buildRootView();
-            if (frames == null) {
-                frames = scheduleAtFixedRate(() -> frame(wallMs()), FRAME_MS);
+            if (!framing) {
+                framing = true;
+                loop.startFrames(FRAME_MS, this::frameOnLoop);
             }
         } else {
             viewPending = true;
@@ -913,6 +915,12 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             } catch (RuntimeException e) {
                 problem(new SessionProblem.HandlerFailed("root view update threw " + e, e));
             }
+        }
+    }
+
+    private void frameOnLoop() {
+        synchronized (ownership) {
+            frame(wallMs());
         }
     }
 
@@ -1066,8 +1074,10 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void tearDown() {
         detachRootView();
         viewPending = false;
-        cancel(frames);
-        frames = null;
+        if (framing) {
+            framing = false;
+            loop.stopFrames();
+        }
         cancel(localTicks);
         cancel(rejoinTimer);
         rejoinTimer = null;

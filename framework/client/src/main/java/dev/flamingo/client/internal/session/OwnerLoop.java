@@ -7,7 +7,9 @@ import java.util.function.BooleanSupplier;
  * A session's own thread: runs the session's queued work whenever there is some, else parks.
  * Producers (network and timer threads) wake it with {@link #wake()}, a single {@link LockSupport#unpark} and
  * only when it is parked, so a frame from the reflector costs one thread hand-off and no executor queue, lock or
- * task object on the way. Thread rule: {@link #wake}, {@link #shutdown} and the queries from any thread.
+ * task object on the way. It also keeps the session's frame rate itself ({@link #startFrames}), parking until the
+ * next frame is due, so the frames of fifty sessions do not each take a trip through a timer thread. Thread rule:
+ * {@link #startFrames} and {@link #stopFrames} on the loop's own thread; the rest from any thread.
  */
 final class OwnerLoop {
 
@@ -16,6 +18,9 @@ final class OwnerLoop {
     private final BooleanSupplier hasWork;
     private volatile boolean parked;
     private volatile boolean stopped;
+    private Runnable frame;
+    private long framePeriodNanos;
+    private long nextFrameNanos;
 
     /** Starts a daemon thread named {@code name} that runs {@code drain} whenever {@code hasWork} holds. */
     OwnerLoop(String name, Runnable drain, BooleanSupplier hasWork) {
@@ -39,6 +44,17 @@ final class OwnerLoop {
         LockSupport.unpark(thread);
     }
 
+    /** Runs {@code task} about every {@code periodMs} between the queued work, until {@link #stopFrames}. */
+    void startFrames(long periodMs, Runnable task) {
+        framePeriodNanos = periodMs * 1_000_000;
+        nextFrameNanos = System.nanoTime() + framePeriodNanos;
+        frame = task;
+    }
+
+    void stopFrames() {
+        frame = null;
+    }
+
     boolean isShutdown() {
         return stopped;
     }
@@ -50,7 +66,17 @@ final class OwnerLoop {
     private void run() {
         while (!stopped || hasWork.getAsBoolean()) {
             drain.run();
+            frameIfDue();
             idle();
+        }
+    }
+
+    private void frameIfDue() {
+        long now = System.nanoTime();
+        if (frame != null && now - nextFrameNanos >= 0) {
+            // Fixed rate, but after a stall the next frame comes one period later rather than in a burst.
+            nextFrameNanos = Math.max(nextFrameNanos + framePeriodNanos, now);
+            frame.run();
         }
     }
 
@@ -60,7 +86,15 @@ final class OwnerLoop {
         // Dekker-style with wake(): a producer that queued before reading parked == false is seen by hasWork here.
         parked = true;
         while (!hasWork.getAsBoolean() && !stopped) {
-            LockSupport.park(this);
+            if (frame == null) {
+                LockSupport.park(this);
+            } else {
+                long wait = nextFrameNanos - System.nanoTime();
+                if (wait <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, wait);
+            }
         }
         parked = false;
     }
