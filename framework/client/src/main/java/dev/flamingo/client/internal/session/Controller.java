@@ -1,5 +1,6 @@
 package dev.flamingo.client.internal.session;
 
+import com.google.gson.JsonElement;
 import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
@@ -26,7 +27,6 @@ import dev.flamingo.client.internal.wire.JoinArgs;
 import dev.flamingo.client.internal.wire.OutboundEncoder;
 import dev.flamingo.client.internal.wire.ProtocolException;
 import dev.flamingo.client.internal.wire.ReflectedMessage;
-import com.google.gson.JsonElement;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.View;
