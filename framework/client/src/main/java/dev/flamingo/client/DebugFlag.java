@@ -19,12 +19,14 @@ public enum DebugFlag {
     SNAPSHOT,
     /** The inputs of the session id hashing. */
     HASHING,
-    /** Subscription additions and removals (passed to the model core). */
+    /** The model subscriptions, each time the replica joins (topic and handlers). */
     SUBSCRIBE,
-    /** Class registrations (passed to the model core). */
+    /** The registered classes (class id and Java class), when joining. */
     CLASSES,
     /** Every tick received or generated locally. */
     TICKS,
+    /** The round trip of the PING sent on each connect (Croquet's undocumented {@code pong}). */
+    PONG,
     /** Detect view code writing to model state (passed to the model core). */
     WRITE,
     /** Run against an in-process reflector: no network, single user. */

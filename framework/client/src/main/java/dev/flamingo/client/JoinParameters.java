@@ -117,6 +117,11 @@ public final class JoinParameters {
         return b.rejoinLimit;
     }
 
+    /** Milliseconds of failed reconnecting after which the session ends for good; 0 keeps trying (Croquet). */
+    public int reconnectLimitMs() {
+        return b.reconnectLimit;
+    }
+
     /** Maximum sends (single or bundled) per second. */
     public int eventRateLimit() {
         return b.eventRateLimit;
@@ -193,6 +198,7 @@ public final class JoinParameters {
         private Tps tps = Tps.DEFAULT;
         private double autoSleep = 10;
         private int rejoinLimit = 1000;
+        private int reconnectLimit;
         private int eventRateLimit = 20;
         private final EnumSet<DebugFlag> debug = EnumSet.noneOf(DebugFlag.class);
         private URI reflector;
@@ -311,6 +317,15 @@ public final class JoinParameters {
             return this;
         }
 
+        /**
+         * Milliseconds (0..86400000) of failing to reconnect after which the session ends for good and
+         * {@link Session#ended()} fails; default 0: keep trying forever, as Croquet does.
+         */
+        public Builder reconnectLimit(int ms) {
+            reconnectLimit = ms;
+            return this;
+        }
+
         /** Sends per second (1..60, default 20). */
         public Builder eventRateLimit(int perSecond) {
             eventRateLimit = perSecond;
@@ -401,6 +416,8 @@ public final class JoinParameters {
                     "autoSleep must be a number of seconds >= 0 (or true/false); got " + autoSleep);
             check(problems, rejoinLimit >= 0 && rejoinLimit <= 60_000,
                     "rejoinLimit must be 0..60000 ms; got " + rejoinLimit);
+            check(problems, reconnectLimit >= 0 && reconnectLimit <= 86_400_000,
+                    "reconnectLimit must be 0..86400000 ms; got " + reconnectLimit);
             check(problems, eventRateLimit >= 1 && eventRateLimit <= 60,
                     "eventRateLimit must be 1..60 per second; got " + eventRateLimit);
             check(problems, apiKey == null || (!apiKey.isEmpty() && apiKey.length() <= MAX_NAME),

@@ -104,6 +104,48 @@ public final class Session {
         return controller.submit(task);
     }
 
+    /**
+     * Tells the session whether the app is in sight (Croquet's autoSleep): out of sight for the
+     * {@code autoSleep} seconds given to join (never when 0), it goes dormant; back in sight it wakes. Any thread.
+     */
+    public void setVisible(boolean visible) {
+        controller.setVisible(visible);
+    }
+
+    /**
+     * Goes dormant now: disconnects with close code 4110 and stops reconnecting. As after any disconnect, once
+     * {@code rejoinLimit} passes the view is torn down and the other replicas see this view's {@code view-exit}.
+     * Any thread.
+     */
+    public void sleep() {
+        controller.sleep();
+    }
+
+    /**
+     * Wakes a dormant session: reconnects and joins again with the same {@link #viewId()}, seamlessly within
+     * {@code rejoinLimit} (same model and view), otherwise rebooting model and view from the latest snapshot,
+     * as Croquet does. Any thread.
+     */
+    public void wake() {
+        controller.wake();
+    }
+
+    /** True while dormant (after {@link #sleep} or autoSleep, until {@link #wake}). */
+    public boolean isDormant() {
+        return controller.isDormant();
+    }
+
+    /**
+     * Completes when this session has ended for good: normally after {@link #leave}; exceptionally with a
+     * {@link SessionFailedException} naming the problem and its close code when something fatal ended it after
+     * the join (a close code of 4100 or above such as a refused code version or API key, a snapshot that fails
+     * to decrypt, reconnecting given up after {@code reconnectLimit}). Dependent actions run on the thread that
+     * owns the replica (see above) or, if already complete, on the caller.
+     */
+    public CompletableFuture<Void> ended() {
+        return controller.ended();
+    }
+
     /** Leaves for good; completes when the view has been torn down. Only a new join comes back. */
     public CompletableFuture<Void> leave() {
         return controller.leave();

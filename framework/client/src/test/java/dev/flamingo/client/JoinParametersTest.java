@@ -49,9 +49,11 @@ class JoinParametersTest {
     @Test
     void everyBadParameterIsNamedAtOnce() {
         String message = problems(valid().name("").password("").rejoinLimit(60_001).eventRateLimit(0)
+                .reconnectLimit(-1)
                 .autoSleep(-1).tps("fast").debug("session,nope").apiKey("k".repeat(129)));
         for (String named : List.of("name must be 1..128", "password must not be empty",
-                "rejoinLimit must be 0..60000 ms; got 60001", "eventRateLimit must be 1..60 per second; got 0",
+                "rejoinLimit must be 0..60000 ms; got 60001",
+                "reconnectLimit must be 0..86400000 ms; got -1", "eventRateLimit must be 1..60 per second; got 0",
                 "autoSleep must be a number of seconds >= 0", "tps must be a number or \"NxM\"",
                 "debug flag \"nope\" is unknown", "apiKey must be 1..128")) {
             assertTrue(message.contains(named), named + " missing from: " + message);

@@ -15,16 +15,12 @@ import java.util.function.UnaryOperator;
  * still built on the FX thread, by the window's first step. Thread rule: any thread.
  */
 public final class PendingJoin {
-  private final JoinParameters.Builder parameters;
-  private final FxViewFactory factory;
   private final SessionStatus status;
   private final JoinParameters built;
   private final CompletableFuture<Session> session;
   private volatile UnaryOperator<View> shower;
 
   private PendingJoin(JoinParameters.Builder parameters, FxViewFactory factory, SessionStatus status) {
-    this.parameters = parameters;
-    this.factory = factory;
     this.status = status;
     this.built = parameters
         .view((model, options) -> show(factory.create(model, status)))
@@ -36,25 +32,13 @@ public final class PendingJoin {
 
   /** Starts joining with {@code parameters} (its view, step and progress settings are set here). */
   public static PendingJoin begin(JoinParameters.Builder parameters, FxViewFactory factory) {
-    return begin(parameters, factory, new SessionStatus());
-  }
-
-  static PendingJoin begin(JoinParameters.Builder parameters, FxViewFactory factory, SessionStatus status) {
     return new PendingJoin(Objects.requireNonNull(parameters, "parameters"), Objects.requireNonNull(factory, "factory"),
-        status);
+        new SessionStatus());
   }
 
   /** What the widgets show; the window that opens this join shows it. */
   public SessionStatus status() {
     return status;
-  }
-
-  JoinParameters.Builder parameters() {
-    return parameters;
-  }
-
-  FxViewFactory factory() {
-    return factory;
   }
 
   JoinParameters built() {

@@ -32,8 +32,6 @@ public final class SessionWindow {
   private static final System.Logger LOG = System.getLogger(SessionWindow.class.getName());
 
   private final Stage stage;
-  private final JoinParameters.Builder parameters;
-  private final FxViewFactory factory;
   private final SessionStatus status;
   private final SessionFrame frame;
   private final FxSessionHost host = FxSessionHost.start();
@@ -43,8 +41,6 @@ public final class SessionWindow {
 
   private SessionWindow(Stage stage, PendingJoin first) {
     this.stage = stage;
-    this.parameters = first.parameters();
-    this.factory = first.factory();
     this.status = first.status();
     this.frame = new SessionFrame(status);
     host.addPulseListener(this::pulse);
@@ -66,7 +62,7 @@ public final class SessionWindow {
 
   /**
    * Like {@link #open(Stage, JoinParameters.Builder, FxViewFactory)} for a join begun earlier (e.g. while
-   * JavaFX was starting); rejoins after autoSleep use the same parameters and factory.
+   * JavaFX was starting).
    */
   public static SessionWindow open(Stage stage, PendingJoin join) {
     FxThread.check("SessionWindow.open");
@@ -78,13 +74,16 @@ public final class SessionWindow {
     return window;
   }
 
-  /** Croquet's autoSleep: leave after {@code seconds} minimized or hidden, join again when shown. */
+  /**
+   * Croquet's autoSleep: after {@code seconds} minimized the session goes dormant (it disconnects, and once
+   * rejoinLimit passes the others see this view leave); shown again, it wakes and joins again as the same view.
+   */
   public SessionWindow autoSleep(double seconds) {
     FxThread.check("SessionWindow.autoSleep");
     if (autoSleep != null) {
       autoSleep.close();
     }
-    autoSleep = AutoSleep.install(stage, seconds, this::leave, this::join);
+    autoSleep = AutoSleep.install(stage, seconds, () -> dormant(true), () -> dormant(false));
     return this;
   }
 
@@ -96,7 +95,7 @@ public final class SessionWindow {
     return joined;
   }
 
-  /** The session, or null while joining or asleep. */
+  /** The session, or null while joining. */
   public Session session() {
     return session;
   }
@@ -132,10 +131,6 @@ public final class SessionWindow {
     return left;
   }
 
-  private void join() {
-    show(PendingJoin.begin(parameters, factory, status));
-  }
-
   private void show(PendingJoin join) {
     JoinParameters built = join.built();
     join.showIn(this::show);
@@ -151,6 +146,11 @@ public final class SessionWindow {
         return;
       }
       session = joinedSession;
+      joinedSession.ended().whenComplete((left, end) -> {
+        if (end != null) {
+          ended(end);
+        }
+      });
       // From here the FX thread owns the replica: each pulse's step runs it, the first one builds the view.
       host.drive(time -> {
         joinedSession.step(time);
@@ -158,6 +158,9 @@ public final class SessionWindow {
           viewBuilt.complete(joinedSession);
         }
       });
+      if (autoSleep != null && autoSleep.isAsleep()) {
+        joinedSession.sleep(); // minimized long enough while still joining
+      }
       if (built.debug(DebugFlag.WRITE)) {
         host.detectWrites(writeDetector(joinedSession));
       }
@@ -171,6 +174,16 @@ public final class SessionWindow {
    */
   private static WriteDetector writeDetector(Session joined) {
     return WriteDetector.watching(() -> joined.isSynced() ? joined.model() : null);
+  }
+
+  /**
+   * A fatal problem ended the session after the window was up: cover the app with the reason. Reported through
+   * {@link SessionStatus} (any thread), which the frame pulls on the next pulse.
+   */
+  private void ended(Throwable end) {
+    SessionStatus.Fatal fatal = describe(end, "Session ended");
+    LOG.log(System.Logger.Level.WARNING, fatal.title() + ": " + fatal.detail());
+    status.reportFatal(fatal.title(), fatal.detail());
   }
 
   private View show(View view) {
@@ -188,6 +201,15 @@ public final class SessionWindow {
     return current == null ? CompletableFuture.completedFuture(null) : current.leave();
   }
 
+  private void dormant(boolean asleep) {
+    Session current = session;
+    if (current != null && asleep) {
+      current.sleep();
+    } else if (current != null) {
+      current.wake();
+    }
+  }
+
   private void pulse() {
     Session current = session;
     if (current != null) {
@@ -195,8 +217,12 @@ public final class SessionWindow {
     }
   }
 
-  /** A headline and an explanation for a failed or ended session. */
+  /** A headline and an explanation for a failed join or a session ended by a fatal problem. */
   public static SessionStatus.Fatal describe(Throwable failure) {
+    return describe(failure, "Cannot join the session");
+  }
+
+  private static SessionStatus.Fatal describe(Throwable failure, String otherwise) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof SessionFailedException failed) {
       String message = failed.getMessage();
@@ -206,8 +232,11 @@ public final class SessionWindow {
       if (failed.closeCode() == 4100) {
         return new SessionStatus.Fatal("Code version changed", "The reflector no longer accepts this version: " + message);
       }
-      return new SessionStatus.Fatal("Cannot join the session", message + " (close code " + failed.closeCode() + ")");
+      if (failed.closeCode() > 1000 && failed.closeCode() < 4100) {
+        return new SessionStatus.Fatal("Reflector unreachable", message);
+      }
+      return new SessionStatus.Fatal(otherwise, message + " (close code " + failed.closeCode() + ")");
     }
-    return new SessionStatus.Fatal("Cannot join the session", String.valueOf(cause));
+    return new SessionStatus.Fatal(otherwise, String.valueOf(cause));
   }
 }

@@ -10,7 +10,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A hidden or minimized stage puts the session to sleep after the delay and wakes it when shown. */
+/**
+ * A hidden or minimized stage puts the session to sleep after the delay and wakes it when shown; with a real
+ * session, {@code AutoSleepIT} shows that the wake keeps the view id.
+ */
 class AutoSleepTest {
   private final AtomicInteger sleeps = new AtomicInteger();
   private final AtomicInteger wakes = new AtomicInteger();
@@ -34,6 +37,27 @@ class AutoSleepTest {
     assertEquals(1, sleeps.get());
     Fx.run(stage::show);
     Fx.await(() -> !autoSleep.isAsleep());
+    assertEquals(1, wakes.get());
+    Fx.run(() -> {
+      autoSleep.close();
+      stage.close();
+    });
+  }
+
+  @Test
+  void minimizedStageSleepsAndWakesWhenRestored() throws Exception {
+    Stage stage = Fx.call(() -> {
+      Stage s = new Stage();
+      s.setScene(new Scene(new Pane(), 100, 100));
+      s.show();
+      return s;
+    });
+    AutoSleep autoSleep = Fx.call(() -> AutoSleep.install(stage, 0.2, sleeps::incrementAndGet, wakes::incrementAndGet));
+    Fx.run(() -> stage.setIconified(true));
+    Fx.await(autoSleep::isAsleep);
+    Fx.run(() -> stage.setIconified(false));
+    Fx.await(() -> !autoSleep.isAsleep());
+    assertEquals(1, sleeps.get());
     assertEquals(1, wakes.get());
     Fx.run(() -> {
       autoSleep.close();

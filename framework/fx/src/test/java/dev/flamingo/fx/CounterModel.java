@@ -7,11 +7,23 @@ import java.util.List;
 /** Test model: a shared counter with a rolling log of its last three values. */
 public class CounterModel extends Model {
   int count;
+  int exits;
+  String lastJoin;
   final List<String> log = new ArrayList<>();
 
   @Override
   protected void init(Object options) {
     subscribe("counter", "inc", this::inc);
+    subscribe(sessionId(), "view-join", this::joined);
+    subscribe(sessionId(), "view-exit", this::exited);
+  }
+
+  void joined(Object view) {
+    lastJoin = String.valueOf(view);
+  }
+
+  void exited(Object view) {
+    exits++;
   }
 
   void inc() {
@@ -26,6 +38,16 @@ public class CounterModel extends Model {
   /** The count. */
   public int count() {
     return count;
+  }
+
+  /** How many views have left. */
+  public int exits() {
+    return exits;
+  }
+
+  /** The latest view-join's payload, as text. */
+  public String lastJoin() {
+    return lastJoin;
   }
 
   /** The last three values. */

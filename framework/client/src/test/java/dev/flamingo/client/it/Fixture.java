@@ -30,11 +30,16 @@ final class Fixture implements AutoCloseable {
     }
 
     void start() {
+        start(b -> b);
+    }
+
+    /** Starts (or restarts, on the same port) the reflector, with {@code settings} applied to its builder. */
+    void start(java.util.function.UnaryOperator<ReflectorServer.Builder> settings) {
         ReflectorServer.Builder builder = ReflectorServer.builder().host("127.0.0.1").port(port);
         if (dataDir != null) {
             builder.dataDir(dataDir);
         }
-        server = builder.build().start();
+        server = settings.apply(builder).build().start();
         port = server.port();
     }
 

@@ -16,15 +16,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** persistSession: data saved by one code version reaches the next version's root init. */
 class PersistenceIT {
 
+    @TempDir
+    Path dataDir;
     private Fixture fixture;
 
     @BeforeEach
     void start() {
-        fixture = new Fixture(null);
+        fixture = new Fixture(dataDir);
     }
 
     @AfterEach
@@ -38,9 +41,17 @@ class PersistenceIT {
                 .view((model, options) -> new NotesView(model));
     }
 
+    /**
+     * The reflector has taken the SAVE: its pointer file exists. Waiting for the uploaded blob instead raced the
+     * SAVE frame that follows the upload, so a quick second join could find nothing persisted yet.
+     */
     private boolean saved() throws Exception {
-        try (Stream<Path> files = Files.walk(fixture.server.filesDir())) {
-            return files.anyMatch(p -> p.toString().contains("/save/") && Files.isRegularFile(p));
+        Path pointers = dataDir.resolve("persist");
+        if (!Files.isDirectory(pointers)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(pointers)) {
+            return files.anyMatch(p -> p.toString().endsWith(".json"));
         }
     }
 

@@ -164,6 +164,18 @@ final class ModelSubscriptions {
     return handlers != null && handlers.contains(ref);
   }
 
+  /** Each topic (generic ones as written) with its handlers ({@code M3.onPost}), in subscription order. */
+  Map<String, List<String>> describe() {
+    Map<String, List<String>> table = new LinkedHashMap<>();
+    byTopic.forEach((topic, refs) -> refs.forEach(ref -> add(table, topic, ref)));
+    generic.forEach(g -> add(table, topic(g.scope, g.event), g.ref));
+    return table;
+  }
+
+  private static void add(Map<String, List<String>> table, String topic, MethodRef ref) {
+    table.computeIfAbsent(topic, t -> new ArrayList<>()).add(ref.modelId() + "." + ref.method());
+  }
+
   /** Visits every stored handler, topics first, then generic ones. */
   void forEachRef(Consumer<MethodRef> visitor) {
     byTopic.values().forEach(handlers -> handlers.forEach(visitor));

@@ -46,6 +46,11 @@ final class ViewsTable {
     return views.size();
   }
 
+  /** The view ids, in join order. */
+  List<String> ids() {
+    return List.copyOf(views.keySet());
+  }
+
   boolean contains(String viewId) {
     return views.containsKey(viewId);
   }

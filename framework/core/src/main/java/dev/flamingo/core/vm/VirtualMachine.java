@@ -3,6 +3,8 @@ package dev.flamingo.core.vm;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -234,6 +236,18 @@ public final class VirtualMachine {
   public boolean hasView(String viewId) {
     checkThread();
     return state.views.contains(viewId);
+  }
+
+  /** The ids of the views in the session, in join order. */
+  public List<String> viewIds() {
+    checkThread();
+    return state.views.ids();
+  }
+
+  /** The model subscriptions, topic to handlers ({@code M3.onPost}), for debug logging. */
+  public Map<String, List<String>> modelSubscriptions() {
+    checkThread();
+    return state.subscriptions.describe();
   }
 
   /** True if a model subscribes to exactly {@code scope:event}; only then does a view's event go to the reflector. */

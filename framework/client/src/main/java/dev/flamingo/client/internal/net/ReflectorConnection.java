@@ -47,6 +47,8 @@ public final class ReflectorConnection {
     private Transport transport;
     private int generation;
     private boolean stopped;
+    /** Asleep (autoSleep): no transport and no retries until {@link #wake()}. */
+    private boolean dormant;
     private volatile long lastSent;
     private volatile long lastReceived;
     private ScheduledFuture<?> keepAlive;
@@ -68,11 +70,46 @@ public final class ReflectorConnection {
         if (keepAlive != null) {
             throw new IllegalStateException("connection already started");
         }
-        long now = clockMs.getAsLong();
-        lastSent = now;
-        lastReceived = now;
+        startKeepAlive();
+        attempt();
+    }
+
+    private void startKeepAlive() {
         keepAlive = timer.scheduleWithFixedDelay(this::checkAlive, KEEP_ALIVE_PERIOD_MS, KEEP_ALIVE_PERIOD_MS,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Goes dormant (Croquet's autoSleep): closes the transport with 4110 and makes no further attempts until
+     * {@link #wake()}. The listener hears the disconnect at once, as {@link CloseCodes.Kind#DORMANT}; the
+     * transport's own close report is ignored, so it cannot race a wake.
+     */
+    public void sleep() {
+        Transport t;
+        synchronized (this) {
+            if (dormant || stopped) {
+                return;
+            }
+            dormant = true;
+            generation++;
+            t = transport;
+            transport = null;
+            cancelTimers();
+        }
+        if (t != null) {
+            t.close(CloseCodes.DORMANT, "Going dormant");
+        }
+        listener.disconnected(CloseCodes.DORMANT, "Going dormant", CloseCodes.Kind.DORMANT, false);
+    }
+
+    /** Ends dormancy: connects again at once (a new JOIN follows), unless closed for good meanwhile. */
+    public synchronized void wake() {
+        if (!dormant || stopped) {
+            return;
+        }
+        dormant = false;
+        backoff.reset();
+        startKeepAlive();
         attempt();
     }
 
@@ -119,7 +156,7 @@ public final class ReflectorConnection {
     }
 
     private synchronized void attempt() {
-        if (stopped) {
+        if (stopped || dormant) {
             return;
         }
         int mine = ++generation;
@@ -152,7 +189,9 @@ public final class ReflectorConnection {
             if (reconnecting) {
                 retry = timer.schedule(this::attempt, backoff.next(), TimeUnit.MILLISECONDS);
             } else {
-                stopped = true;
+                // 4110 from the other side also waits for a wake; every other code ends the session.
+                dormant = kind == CloseCodes.Kind.DORMANT;
+                stopped = !dormant;
                 cancelTimers();
             }
         }

@@ -70,6 +70,7 @@ public final class WebSocketTransport implements Transport {
         CONNECTORS.execute(() -> {
             try {
                 CLIENT.connectToServer(new Handler(), ClientEndpointConfig.Builder.create().build(), uri);
+                ReadOnSelector.apply();
             } catch (jakarta.websocket.DeploymentException | IOException | RuntimeException e) {
                 reportClosed(CloseCodes.ABNORMAL, "cannot connect to " + uri + ": " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.flamingo.client.internal.session;
 
+import com.google.gson.JsonElement;
 import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
@@ -40,9 +41,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -71,16 +70,19 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private static final long FRAME_MS = 16;
     private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
     private static final long SNAPSHOT_MIN_POLL_GAP_MS = 5000;
+    private static final int REQU_POLLERS = 3;
 
     private final JoinParameters params;
     private final Registry registry;
     private final SessionIds ids;
     private final String viewId;
     private final Tps tps;
-    private final ScheduledThreadPoolExecutor loop;
+    private final OwnerLoop loop;
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
     private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
+    /** Completes when the session ends for good: normally on leave, with the failure on a fatal problem. */
+    private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
     private final ArrayDeque<ReflectedMessage> pending = new ArrayDeque<>();
     private final Snapshots snapshots;
     private Session session;
@@ -114,8 +116,17 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
     private OwnedTimer joinTimeout;
     private OwnedTimer rejoinTimer;
+    /** Running while reconnect attempts fail, when {@code reconnectLimit} is set. */
+    private OwnedTimer giveUpTimer;
+    /** The latest close, for the message when reconnecting is given up. */
+    private String lastClose = "";
+    private int lastCloseCode;
+    /** Out of sight for {@code autoSleep} seconds, then dormant; see {@link #setVisible}. */
+    private OwnedTimer sleepTimer;
+    private volatile boolean dormant;
     private OwnedTimer localTicks;
-    private OwnedTimer frames;
+    /** AUTO: the owner loop is running frames. */
+    private boolean framing;
     /** Work for the replica's owner: network frames, timers, submitted tasks; FIFO. */
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     /** Held while the owner runs replica work, so a step and the session thread never overlap. */
@@ -135,7 +146,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.viewId = newViewId(random);
         this.tps = params.tps();
         this.syncedRule = new SyncedRule(tps.tickMs());
-        this.loop = Threads.sessionLoop("flamingo-session-" + viewId);
+        this.loop = new OwnerLoop("flamingo-session-" + viewId, this::runInboxOnLoop,
+                () -> !callerOwned && !inbox.isEmpty());
         this.snapshots = new Snapshots(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
     }
@@ -218,7 +230,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      */
     public void step(long frameTime) {
         if (params.step() == Step.AUTO) {
-            if (Thread.currentThread().getName().startsWith("flamingo-session-" + viewId)) {
+            if (loop.isOwnerThread()) {
                 stepNow(frameTime);
             } else {
                 submit(() -> {
@@ -279,6 +291,70 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
+    /**
+     * Completes when the session has ended for good: normally after {@link #leave}, exceptionally with a
+     * {@link SessionFailedException} when a fatal problem ended it.
+     */
+    public CompletableFuture<Void> ended() {
+        return endedFuture;
+    }
+
+    /**
+     * Croquet's visibility rule: out of sight for {@code autoSleep} seconds (never when 0), the session goes
+     * dormant; back in sight it wakes. Any thread.
+     */
+    public void setVisible(boolean visible) {
+        post(() -> {
+            if (visible) {
+                awake();
+            } else if (params.autoSleepSeconds() > 0 && !dormant && (sleepTimer == null || sleepTimer.isDone())) {
+                sleepTimer = schedule(this::dormant, Math.round(params.autoSleepSeconds() * 1000));
+            }
+        });
+    }
+
+    /** Goes dormant now. Any thread. */
+    public void sleep() {
+        post(this::dormant);
+    }
+
+    /** Ends dormancy (and any pending autoSleep timer) now. Any thread. */
+    public void wake() {
+        post(this::awake);
+    }
+
+    /** True while dormant. */
+    public boolean isDormant() {
+        return dormant;
+    }
+
+    /**
+     * Croquet's {@code dormantDisconnect}: close with 4110 and stop reconnecting. The rejoinLimit rule then runs
+     * as for any disconnect (the view is torn down once it passes, and the others see our view-exit); the view
+     * id is kept, so waking joins again as the same view.
+     */
+    private void dormant() {
+        cancel(sleepTimer);
+        if (dead || leaving || dormant || connection == null) {
+            return;
+        }
+        dormant = true;
+        cancel(giveUpTimer); // no attempts while asleep, so nothing to give up on
+        giveUpTimer = null;
+        debug(DebugFlag.SESSION, () -> "going dormant");
+        connection.sleep();
+    }
+
+    private void awake() {
+        cancel(sleepTimer);
+        if (dead || !dormant) {
+            return;
+        }
+        dormant = false;
+        debug(DebugFlag.SESSION, () -> "waking from dormancy as view " + viewId);
+        connection.wake();
+    }
+
     /** Leaves for good. */
     public CompletableFuture<Void> leave() {
         releaseOwner();
@@ -336,6 +412,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 : () -> new WebSocketTransport(URI.create(stripSlash(params.reflector()) + "/" + ids.sessionId()));
         connection = new ReflectorConnection(transports, this, Threads.TIMER, Controller::wallMs,
                 random::nextDouble, encoder.pulse());
+        debug(DebugFlag.CLASSES, () -> "registered classes " + registry.classes().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().getName()).toList());
         debug(DebugFlag.SESSION, () -> "joining session " + ids.sessionId() + " as view " + viewId);
         connection.start();
     }
@@ -371,11 +449,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         inbox.add(task);
         if (!callerOwned) {
-            try {
-                loop.execute(this::runInboxOnLoop);
-            } catch (RejectedExecutionException ended) {
-                return false; // the session is over; nothing is left to update
-            }
+            loop.wake();
         }
         return true;
     }
@@ -415,6 +489,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         connected = true;
+        // As Croquet on opening its socket: a PING, whose PONG tells the connection's round trip.
+        connection.send(encoder.ping(System.currentTimeMillis()));
         if (envelope != null) {
             sendJoin();
         }
@@ -445,11 +521,36 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             debug(DebugFlag.TICKS, () -> "tick " + tick.time());
             onTime(tick.time(), true);
         } else if (frame instanceof Inbound.Requ) {
-            requestSnapshotPoll(true);
+            onRequ();
+        } else if (frame instanceof Inbound.Pong pong) {
+            onPong(pong);
         } else if (frame instanceof Inbound.Info info) {
             LOG.log(System.Logger.Level.INFO, "reflector: " + info.code() + " " + info.msg());
         } else if (frame instanceof Inbound.Reconnect) {
             connection.drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
+        }
+    }
+
+    private void onPong(Inbound.Pong pong) {
+        JsonElement sent = pong.args();
+        if (sent != null && sent.isJsonPrimitive() && sent.getAsJsonPrimitive().isNumber()) {
+            debug(DebugFlag.PONG, () -> "PONG after " + (System.currentTimeMillis() - sent.getAsLong()) + " ms");
+        }
+    }
+
+    /**
+     * The reflector needs a snapshot: as in Croquet, only the three lexicographically lowest view ids ask for
+     * one, so a big session does not send a poll per client.
+     */
+    private void onRequ() {
+        if (vm == null || !viewReady) {
+            return;
+        }
+        boolean asks = vm.viewIds().stream().sorted().limit(REQU_POLLERS).anyMatch(viewId::equals);
+        debug(DebugFlag.SNAPSHOT, () -> "REQU: " + (asks ? "requesting a forced poll" : "left to the "
+                + REQU_POLLERS + " lowest view ids"));
+        if (asks) {
+            requestSnapshotPoll(true);
         }
     }
 
@@ -464,9 +565,13 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         if (kind == CloseCodes.Kind.FATAL || kind == CloseCodes.Kind.LEFT) {
             fail(new SessionFailedException(code, "session " + params.appId() + "/" + params.name() + " ended: "
-                    + code + " " + CloseCodes.describe(code) + (reason == null || reason.isEmpty() ? "" : ": " + reason),
-                    null));
+                    + closeText(code, reason), null));
             return;
+        }
+        lastCloseCode = code;
+        lastClose = closeText(code, reason);
+        if (kind == CloseCodes.Kind.RECONNECT && params.reconnectLimitMs() > 0 && giveUpTimer == null) {
+            giveUpTimer = schedule(this::giveUp, params.reconnectLimitMs());
         }
         if (viewReady && rejoinTimer == null) {
             if (params.rejoinLimitMs() == 0) {
@@ -475,6 +580,19 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 rejoinTimer = schedule(this::rejoinExpired, params.rejoinLimitMs());
             }
         }
+    }
+
+    private static String closeText(int code, String reason) {
+        return code + " " + CloseCodes.describe(code) + (reason == null || reason.isEmpty() ? "" : ": " + reason);
+    }
+
+    /** {@code reconnectLimit} passed without a SYNC: stop retrying and end the session. */
+    private void giveUp() {
+        giveUpTimer = null;
+        String message = "gave up reconnecting to " + params.reflector() + " after " + params.reconnectLimitMs()
+                + " ms (reconnectLimit); last close " + lastClose;
+        connection.close(CloseCodes.LEAVE, "gave up reconnecting");
+        fail(new SessionFailedException(lastCloseCode, message, null));
     }
 
     private void rejoinExpired() {
@@ -489,6 +607,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     private void onSync(Inbound.Sync sync) {
         cancel(joinTimeout);
+        cancel(giveUpTimer);
+        giveUpTimer = null;
         if (sync.tove() == null || !PasswordCheck.matches(envelope, ids.sessionId(), sync.tove())) {
             fatal("wrong password: the session's password check does not decrypt with the password given to join");
             return;
@@ -640,10 +760,12 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         synced = true;
         debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
         debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + ffStartTime + " to " + vm.time() + " ms");
+        debug(DebugFlag.SUBSCRIBE, () -> "model subscriptions " + vm.modelSubscriptions());
         if (params.step() == Step.AUTO) {
             buildRootView();
-            if (frames == null) {
-                frames = scheduleAtFixedRate(() -> frame(wallMs()), FRAME_MS);
+            if (!framing) {
+                framing = true;
+                loop.startFrames(FRAME_MS, this::frameOnLoop);
             }
         } else {
             viewPending = true;
@@ -796,6 +918,12 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
+    private void frameOnLoop() {
+        synchronized (ownership) {
+            frame(wallMs());
+        }
+    }
+
     private void updateSynced() {
         long now = wallMs();
         double extrapolated = lastReflectorTime + (connected ? now - lastReceivedWall : 0);
@@ -832,14 +960,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     OwnedTimer schedule(Runnable task, long delayMs) {
         OwnedTimer timer = new OwnedTimer();
         Runnable guarded = timer.guard(task);
-        timer.bind(loop.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
+        timer.bind(Threads.TIMER.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
         return timer;
     }
 
     private OwnedTimer scheduleAtFixedRate(Runnable task, long periodMs) {
         OwnedTimer timer = new OwnedTimer();
         Runnable guarded = timer.guard(task);
-        timer.bind(loop.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
+        timer.bind(Threads.TIMER.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
         return timer;
     }
 
@@ -946,8 +1074,10 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void tearDown() {
         detachRootView();
         viewPending = false;
-        cancel(frames);
-        frames = null;
+        if (framing) {
+            framing = false;
+            loop.stopFrames();
+        }
         cancel(localTicks);
         cancel(rejoinTimer);
         rejoinTimer = null;
@@ -993,6 +1123,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             problem(new SessionProblem.Warning(e.getMessage()));
         }
         leaveFuture.complete(null);
+        endedFuture.completeExceptionally(e);
         loop.shutdown();
     }
 
@@ -1003,6 +1134,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             joinFuture.completeExceptionally(new SessionFailedException(CloseCodes.LEAVE, "left before joining", null));
         }
         leaveFuture.complete(null);
+        endedFuture.complete(null);
         loop.shutdown();
     }
 
