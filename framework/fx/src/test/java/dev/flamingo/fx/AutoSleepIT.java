@@ -1,20 +1,20 @@
 package dev.flamingo.fx;
 
+import static dev.flamingo.fx.testing.SessionWindows.await;
+import static dev.flamingo.fx.testing.SessionWindows.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.core.Registry;
-import dev.flamingo.reflector.ReflectorServer;
-import java.util.concurrent.Callable;
+import dev.flamingo.fx.testing.SessionWindows;
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With the real client and reflector: a window minimized past its autoSleep goes dormant (another replica sees
@@ -23,60 +23,47 @@ import org.testfx.util.WaitForAsyncUtils;
 class AutoSleepIT {
   private static final Registry REGISTRY = Registry.builder().register("fxtest.Counter", CounterModel.class).build();
 
-  private final ReflectorServer reflector = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
-  private SessionWindow window;
+  @RegisterExtension
+  final SessionWindows windows = new SessionWindows();
   private Session observer;
 
-  @BeforeAll
-  static void toolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-  }
-
   @AfterEach
-  void close() throws Exception {
-    fx(() -> {
-      window.close();
-      window.stage().close();
-      return null;
-    });
+  void leaveObserver() throws Exception {
     observer.leave().get(10, TimeUnit.SECONDS);
-    reflector.close();
   }
 
   @Test
   void minimizedWindowSleepsAndWakesAsTheSameView() throws Exception {
-    observer = Session.join(parameters().build()).get(30, TimeUnit.SECONDS);
-    window = fx(() -> SessionWindow.open(new Stage(), parameters().rejoinLimit(200),
-        (m, status) -> new CounterView((CounterModel) m)).autoSleep(0.2));
-    Session session = window.joined().get(30, TimeUnit.SECONDS);
+    observer = Session.join(parameters(windows.reflector(), windows.session()).build()).get(30, TimeUnit.SECONDS);
+    SessionWindow window = windows.open((stage, reflector, session) -> SessionWindow.open(stage,
+        parameters(reflector, session).rejoinLimit(200), (m, status) -> new CounterView((CounterModel) m))
+        .autoSleep(0.2));
+    Session session = window.session();
     String viewId = session.viewId();
-    fx(() -> {
-      window.stage().setIconified(true);
-      return null;
-    });
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, session::isDormant);
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> observed(m -> m.exits()) == 1);
-    fx(() -> {
-      window.stage().setIconified(false);
-      return null;
-    });
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !session.isDormant());
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> String.valueOf(observed(CounterModel::lastJoin)).contains(viewId)
-        && observed(m -> m.exits()) == 1 && fx(() -> session.view() != null));
+    iconified(window, true);
+    await(session::isDormant);
+    await(() -> observed(CounterModel::exits) == 1);
+    iconified(window, false);
+    await(() -> !session.isDormant());
+    await(() -> String.valueOf(observed(CounterModel::lastJoin)).contains(viewId)
+        && observed(CounterModel::exits) == 1 && fx(() -> session.view() != null));
     assertEquals(viewId, window.session().viewId());
     assertTrue(window.session() == session, "the same session object, woken rather than joined anew");
   }
 
-  private JoinParameters.Builder parameters() {
-    return JoinParameters.builder().appId("dev.flamingo.fxtest").name("sleepy").password("pw").registry(REGISTRY)
-        .model(CounterModel.class).reflector(reflector.websocketUri());
+  private static JoinParameters.Builder parameters(URI reflector, String name) {
+    return JoinParameters.builder().appId("dev.flamingo.fxtest").name(name).password("pw").registry(REGISTRY)
+        .model(CounterModel.class).reflector(reflector);
   }
 
-  private <T> T observed(java.util.function.Function<CounterModel, T> read) throws Exception {
+  private static void iconified(SessionWindow window, boolean iconified) throws Exception {
+    fx(() -> {
+      window.stage().setIconified(iconified);
+      return null;
+    });
+  }
+
+  private <T> T observed(Function<CounterModel, T> read) throws Exception {
     return observer.submit(() -> read.apply((CounterModel) observer.model())).get(10, TimeUnit.SECONDS);
-  }
-
-  private static <T> T fx(Callable<T> work) throws Exception {
-    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
   }
 }
