@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.util.concurrent.EventExecutor;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,8 @@ final class Outbox {
     private final SessionServices services;
     private final Runnable onStorageFailure;
     private final List<Connection> dirty = new ArrayList<>();
+    /** {@code {"id":"<session>","action":"RECV","args":} as bytes; session ids are ASCII. */
+    private final byte[] recvHead;
     private boolean commitScheduled;
 
     Outbox(String sessionId, EventExecutor executor, Journal journal, SessionServices services,
@@ -31,20 +34,39 @@ final class Outbox {
         this.journal = journal;
         this.services = services;
         this.onStorageFailure = onStorageFailure;
+        this.recvHead = ("{\"id\":\"" + sessionId + "\",\"action\":\"RECV\",\"args\":")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Queues the RECV of one sequenced message for every active client: its frame is written straight
+     * into one pooled buffer (no frame string is built) and shared by all of them.
+     */
+    void broadcastRecv(String message, List<Connection> clients) {
+        if (recvHead.length + message.length() + 1 > services.config().chunkChars()) {
+            broadcast(new String(recvHead, StandardCharsets.US_ASCII) + message + "}", clients);
+            return;
+        }
+        share(WireFrames.text(recvHead, message, '}'), clients);
+        scheduleCommit();
     }
 
     /** Queues {@code text} for every active client, encoding it once. */
     void broadcast(String text, List<Connection> clients) {
         for (String part : Chunker.split(text, services.config().chunkChars())) {
-            ByteBuf buf = WireFrames.text(part);
-            for (Connection c : clients) {
-                if (c.active && !c.gone && c.enqueue(buf.retain())) {
-                    markDirty(c);
-                }
-            }
-            buf.release();
+            share(WireFrames.text(part), clients);
         }
         scheduleCommit();
+    }
+
+    /** Queues one reference of {@code frame} per active client and releases the caller's. */
+    private void share(ByteBuf frame, List<Connection> clients) {
+        for (Connection c : clients) {
+            if (c.active && !c.gone && c.enqueue(frame.retain())) {
+                markDirty(c);
+            }
+        }
+        frame.release();
     }
 
     void send(Connection conn, String text) {

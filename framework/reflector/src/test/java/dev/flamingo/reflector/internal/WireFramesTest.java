@@ -23,4 +23,20 @@ class WireFramesTest {
             client.finishAndReleaseAll();
         }
     }
+
+    /** A frame assembled from head bytes, a body string and a last char reads as their concatenation. */
+    @Test
+    void headBodyAndLastCharMakeOneFrame() {
+        byte[] head = "{\"id\":\"s\",\"args\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int length : new int[] {0, 100, 126, 70_000}) {
+            String body = "[1,2,\"" + "\u00e9\ud83d\ude00".repeat(length / 3) + "\"]";
+            EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(
+                    WebSocketDecoderConfig.newBuilder().expectMaskedFrames(false).maxFramePayloadLength(1 << 20).build()));
+            client.writeInbound(WireFrames.text(head, body, '}'));
+            TextWebSocketFrame frame = client.readInbound();
+            assertEquals("{\"id\":\"s\",\"args\":" + body + "}", frame.text(), "length " + length);
+            frame.release();
+            client.finishAndReleaseAll();
+        }
+    }
 }
