@@ -73,8 +73,6 @@ final class Connection {
             return false;
         }
         pending.add(frame);
-        metrics.framesOut.increment();
-        metrics.bytesOut.add(frame.readableBytes());
         return true;
     }
 
@@ -104,6 +102,7 @@ final class Connection {
             channel.close();
             return;
         }
+        countOut();
         writeCoalesced();
         pending.clear();
         channel.flush();
@@ -137,6 +136,16 @@ final class Connection {
         if (run != null) {
             channel.write(run, channel.voidPromise());
         }
+    }
+
+    /** Counted per flush rather than per frame: the shared counters are touched once per burst. */
+    private void countOut() {
+        long bytes = 0;
+        for (ByteBuf frame : pending) {
+            bytes += frame.readableBytes();
+        }
+        metrics.framesOut.add(pending.size());
+        metrics.bytesOut.add(bytes);
     }
 
     private int remainingBytes(int from) {
