@@ -46,6 +46,10 @@ final class Frame {
         if (n < 3 || n > 16 || text.charAt(scan.items[4]) != '"') {
             throw Json.bad("SEND args must be [time, seq, payloadString, ...]");
         }
+        if (compact(n)) {
+            return new Submission(text.substring(scan.items[4], scan.items[2 * n - 1]),
+                    scan.items[2 * n - 2] - scan.items[4]);
+        }
         StringBuilder tail = new StringBuilder(scan.items[2 * n - 1] - scan.items[4]);
         int lastFrom = 0;
         for (int i = 2; i < n; i++) {
@@ -56,6 +60,17 @@ final class Frame {
             appendCompact(tail, scan.items[2 * i], scan.items[2 * i + 1]);
         }
         return new Submission(tail.toString(), lastFrom);
+    }
+
+    /** True if items [2, n) are already compact text: single commas between them and no containers. */
+    private boolean compact(int n) {
+        for (int i = 2; i < n; i++) {
+            char first = text.charAt(scan.items[2 * i]);
+            if (first == '{' || first == '[' || i > 2 && scan.items[2 * i] != scan.items[2 * i - 1] + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -26,13 +26,8 @@ record Submission(String tail, int lastFrom) {
 
     /** {@code [time,seq,tail]}, with the last item replaced by {@code raw} under the rawtime flag. */
     String stamped(long time, long seq, boolean rawtime, long raw) {
-        StringBuilder json = new StringBuilder(tail.length() + 40).append('[').append(time).append(',')
-                .append(seq).append(',');
-        if (rawtime) {
-            json.append(tail, 0, lastFrom).append(raw);
-        } else {
-            json.append(tail);
-        }
-        return json.append(']').toString();
+        // String concatenation sizes the result exactly and copies once; a StringBuilder copies twice.
+        return rawtime ? "[" + time + "," + seq + "," + tail.substring(0, lastFrom) + raw + "]"
+                : "[" + time + "," + seq + "," + tail + "]";
     }
 }
