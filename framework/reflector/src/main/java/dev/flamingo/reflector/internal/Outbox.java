@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * A session's outgoing frames. Frames are encoded once, queued on their connections and released by one
  * commit task per burst, which writes the journal to the OS first and only then flushes the sockets:
- * the write-before-relay rule, at the cost of one write syscall and one flush per client per burst
- * (a burst's small frames are copied into one buffer per client, see {@link Connection#commit()}).
- * Long frames are split into Croquet's {@code _CHUNK} pieces. Owned by the session's executor.
+ * the write-before-relay rule, at the cost of one write syscall and one flush per client per burst.
+ * RECVs to the same clients collect in a {@link BroadcastRun} that they share; other small frames are
+ * copied into one buffer per client (see {@link Connection#commit()}). Long frames are split into
+ * Croquet's {@code _CHUNK} pieces. Owned by the session's executor.
  */
 final class Outbox {
     private static final Logger LOG = System.getLogger(Outbox.class.getName());
@@ -25,6 +26,7 @@ final class Outbox {
     private final List<Connection> dirty = new ArrayList<>();
     /** {@code {"id":"<session>","action":"RECV","args":} as bytes; session ids are ASCII. */
     private final byte[] recvHead;
+    private final BroadcastRun run = new BroadcastRun();
     private boolean commitScheduled;
 
     Outbox(String sessionId, EventExecutor executor, Journal journal, SessionServices services,
@@ -40,19 +42,26 @@ final class Outbox {
 
     /**
      * Queues the RECV of one sequenced message for every active client: its frame is written straight
-     * into one pooled buffer (no frame string is built) and shared by all of them.
+     * into the current run's buffer (no frame string is built), which they all share.
      */
     void broadcastRecv(String message, List<Connection> clients) {
         if (recvHead.length + message.length() + 1 > services.config().chunkChars()) {
             broadcast(new String(recvHead, StandardCharsets.US_ASCII) + message + "}", clients);
             return;
         }
-        share(WireFrames.text(recvHead, message, '}'), clients);
+        if (!run.isEmpty() && !run.sameRecipients(clients)) {
+            run.end();
+        }
+        if (run.isEmpty()) {
+            run.start(clients).forEach(this::markDirty);
+        }
+        run.add(recvHead, message, '}');
         scheduleCommit();
     }
 
     /** Queues {@code text} for every active client, encoding it once. */
     void broadcast(String text, List<Connection> clients) {
+        endRun();
         for (String part : Chunker.split(text, services.config().chunkChars())) {
             share(WireFrames.text(part), clients);
         }
@@ -70,12 +79,20 @@ final class Outbox {
     }
 
     void send(Connection conn, String text) {
+        endRun();
         for (String part : Chunker.split(text, services.config().chunkChars())) {
             if (conn.enqueue(WireFrames.text(part))) {
                 markDirty(conn);
             }
         }
         scheduleCommit();
+    }
+
+    /** Frames queued after the run must follow it, so the run's slices are queued first. */
+    private void endRun() {
+        if (!run.isEmpty()) {
+            run.end();
+        }
     }
 
     private void markDirty(Connection conn) {
@@ -104,6 +121,7 @@ final class Outbox {
     /** Journal first, then sockets. */
     private void commit() {
         commitScheduled = false;
+        endRun();
         try {
             journal.commit();
         } catch (RuntimeException e) {

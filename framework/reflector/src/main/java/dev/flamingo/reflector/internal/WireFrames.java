@@ -10,29 +10,28 @@ import io.netty.buffer.PooledByteBufAllocator;
  * encoder per client. The bytes pass the pipeline's frame encoder untouched. Any thread.
  */
 final class WireFrames {
+    private static final int MAX_HEADER = 10;
     private WireFrames() {
     }
 
     static ByteBuf text(String text) {
         int length = ByteBufUtil.utf8Bytes(text);
-        ByteBuf buf = header(length);
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(MAX_HEADER + length);
+        header(buf, length);
         ByteBufUtil.reserveAndWriteUtf8(buf, text, length);
         return buf;
     }
 
-    /** The frame of {@code head} (ASCII bytes), then {@code body}, then the ASCII char {@code last}. */
-    static ByteBuf text(byte[] head, String body, char last) {
+    /** Appends the frame of {@code head} (ASCII bytes), then {@code body}, then the ASCII char {@code last}. */
+    static void writeText(ByteBuf out, byte[] head, String body, char last) {
         int bodyLength = ByteBufUtil.utf8Bytes(body);
-        ByteBuf buf = header(head.length + bodyLength + 1);
-        buf.writeBytes(head);
-        ByteBufUtil.reserveAndWriteUtf8(buf, body, bodyLength);
-        return buf.writeByte(last);
+        header(out, head.length + bodyLength + 1);
+        out.writeBytes(head);
+        ByteBufUtil.reserveAndWriteUtf8(out, body, bodyLength);
+        out.writeByte(last);
     }
 
-    /** A pooled buffer holding the frame header for a payload of {@code length} bytes, with room for it. */
-    private static ByteBuf header(int length) {
-        int header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(header + length);
+    private static void header(ByteBuf buf, int length) {
         buf.writeByte(0x81);
         if (length < 126) {
             buf.writeByte(length);
@@ -43,6 +42,5 @@ final class WireFrames {
             buf.writeByte(127);
             buf.writeLong(length);
         }
-        return buf;
     }
 }
