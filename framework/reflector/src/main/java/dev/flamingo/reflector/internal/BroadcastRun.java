@@ -14,6 +14,7 @@ final class BroadcastRun {
     private static final int INITIAL_BYTES = 2048;
     private final List<Connection> recipients = new ArrayList<>();
     private ByteBuf frames;
+    private int count;
 
     boolean isEmpty() {
         return frames == null;
@@ -43,15 +44,17 @@ final class BroadcastRun {
 
     void add(byte[] head, String body, char last) {
         WireFrames.writeText(frames, head, body, last);
+        count++;
     }
 
     /** Queues a slice of the run on every recipient still connected, and ends the run. */
     void end() {
         for (Connection c : recipients) {
-            c.enqueue(frames.retainedSlice());
+            c.enqueue(frames.retainedSlice(), count);
         }
         frames.release();
         frames = null;
+        count = 0;
         recipients.clear();
     }
 

@@ -34,6 +34,8 @@ final class Connection {
     boolean active;
     boolean gone;
     private final List<ByteBuf> pending = new ArrayList<>(4);
+    /** Frames in {@link #pending}: an entry may hold several (a slice of a broadcast run). */
+    private int pendingFrames;
     /** On the owning outbox's dirty list (session executor only). */
     boolean queued;
 
@@ -68,11 +70,17 @@ final class Connection {
      * Returns false if dropped.
      */
     boolean enqueue(ByteBuf frame) {
+        return enqueue(frame, 1);
+    }
+
+    /** Like {@link #enqueue(ByteBuf)} for a buffer holding {@code frames} complete frames. */
+    boolean enqueue(ByteBuf frame, int frames) {
         if (gone) {
             frame.release();
             return false;
         }
         pending.add(frame);
+        pendingFrames += frames;
         return true;
     }
 
@@ -144,7 +152,8 @@ final class Connection {
         for (ByteBuf frame : pending) {
             bytes += frame.readableBytes();
         }
-        metrics.framesOut.add(pending.size());
+        metrics.framesOut.add(pendingFrames);
+        pendingFrames = 0;
         metrics.bytesOut.add(bytes);
     }
 
@@ -183,6 +192,7 @@ final class Connection {
     void discardPending() {
         pending.forEach(ByteBuf::release);
         pending.clear();
+        pendingFrames = 0;
     }
 
     /** Close reasons must fit in a control frame (125 bytes); keep them well under. */
