@@ -7,7 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.concurrent.Future;
 import java.net.URI;
@@ -30,11 +30,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One protocol client: joins, then sends SENDs whose payload carries the send time, and records the
- * send-to-receipt latency of every RECV in its own histogram. Frames are read as bytes at known offsets,
- * never decoded to strings, so the generator spends its CPU on the sockets rather than on parsing. Its
- * channel's event loop only, except {@link #open} and the methods returning futures.
+ * send-to-receipt latency of every RECV in its own histogram. Frames are read as bytes at known offsets
+ * in the read buffer ({@link ServerFrameReader}), never decoded to strings or frame objects, so the
+ * generator spends its CPU on the sockets rather than on parsing. Its channel's event loop only, except
+ * {@link #open} and the methods returning futures.
  */
-final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+final class LoadClient extends ChannelInboundHandlerAdapter {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     final int index;
     final CompletableFuture<LoadClient> synced = new CompletableFuture<>();
@@ -81,8 +82,7 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16), ws,
-                                new WebSocketFrameAggregator(64 << 20), client);
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16), ws, client);
                     }
                 }).connect(uri.getHost(), uri.getPort()).syncUninterruptibly().channel();
         return client;
@@ -91,6 +91,8 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            // Nothing has arrived since the handshake: the server speaks only after JOIN.
+            ctx.pipeline().replace(WebSocketFrameDecoder.class, "frames", new ServerFrameReader(this));
             ctx.writeAndFlush(new TextWebSocketFrame("{\"action\":\"JOIN\",\"args\":{\"name\":\"load/" + sessionId
                     + "\",\"apiKey\":\"none\",\"appId\":\"load\",\"persistentId\":\"p\",\"version\":1,"
                     + "\"user\":\"v" + index + "\",\"ticks\":{\"tick\":" + tickMs + "},\"leaveDelay\":0}}"));
@@ -98,16 +100,15 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         super.userEventTriggered(ctx, evt);
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-        ByteBuf text = frame.content();
-        int action = text.readerIndex() + actionAt;
-        if (text.readableBytes() < actionAt + 4) {
+    /** One text frame from the server: {@code length} bytes at {@code from} in {@code text}. */
+    void frame(ByteBuf text, int from, int length) {
+        if (length < actionAt + 4) {
             return;
         }
+        int action = from + actionAt;
         int name = text.getInt(action);
         if (name == ('R' << 24 | 'E' << 16 | 'C' << 8 | 'V')) {
-            received(text, action + "RECV\",\"args\":[".length());
+            received(text, action + "RECV\",\"args\":[".length(), from + length);
         } else if (name == ('R' << 24 | 'E' << 16 | 'Q' << 8 | 'U')) {
             snapshot();
         } else if (name == ('S' << 24 | 'Y' << 16 | 'N' << 8 | 'C')) {
@@ -126,10 +127,10 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     }
 
     /** {@code [time,seq,"L<19 digits>:<client>:...",...]}, or a reflector message without an L payload. */
-    private void received(ByteBuf text, int at) {
-        int comma = text.indexOf(at, text.writerIndex(), (byte) ',');
+    private void received(ByteBuf text, int at, int end) {
+        int comma = text.indexOf(at, end, (byte) ',');
         lastTime = digits(text, at, comma);
-        int next = text.indexOf(comma + 1, text.writerIndex(), (byte) ',');
+        int next = text.indexOf(comma + 1, end, (byte) ',');
         lastSeq = digits(text, comma + 1, next);
         if (text.getByte(next + 1) != '"' || text.getByte(next + 2) != 'L') {
             return;
@@ -141,8 +142,7 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
             deliveries++;
         }
         int clientAt = sentAt + SendFrames.DIGITS + 1;
-        int end = text.indexOf(clientAt, text.writerIndex(), (byte) ':');
-        if (digits(text, clientAt, end) == index) {
+        if (digits(text, clientAt, text.indexOf(clientAt, end, (byte) ':')) == index) {
             outstanding--;
             if (sending && window > 0) {
                 fill();

@@ -23,7 +23,9 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
  * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
- * {@code fanout one10 rate1000 paced heap durability} (default: all).
+ * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all). Saturating scenarios keep a
+ * window of messages in flight per client, so their latency is mostly queueing; the paced ones send at a
+ * fixed total rate and show the latency at that rate.
  */
 public final class ReflectorLoad {
     private final int seconds;
@@ -36,7 +38,7 @@ public final class ReflectorLoad {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("fanout", "one10", "rate1000", "paced", "heap", "durability");
+                : List.of("fanout", "one10", "rate1000", "paced", "one10paced", "heap", "durability");
         ReflectorLoad load = new ReflectorLoad(seconds);
         try {
             for (String s : scenarios) {
@@ -56,7 +58,9 @@ public final class ReflectorLoad {
             case "paced" -> {
                 paced("100 sessions x 2 clients, 20,000 msg/s total", null, 100, 2, 20_000);
                 paced("100 sessions x 2 clients, 50,000 msg/s total", null, 100, 2, 50_000);
+                paced("100 sessions x 2 clients, 100,000 msg/s total", null, 100, 2, 100_000);
             }
+            case "one10paced" -> paced("1 session x 10 clients, 50,000 msg/s total", null, 1, 10, 50_000);
             case "heap" -> heap();
             case "durability" -> {
                 Path data = Files.createTempDirectory("reflector-load");
