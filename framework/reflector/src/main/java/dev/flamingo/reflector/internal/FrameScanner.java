@@ -40,6 +40,7 @@ final class FrameScanner {
         try {
             object = f.document();
         } catch (IndexOutOfBoundsException | Malformed e) {
+            // Reading past the end is how a truncated frame shows up: no length check per character.
             throw new ProtocolException(CloseReason.MALFORMED, "not_json", "frame is not JSON");
         }
         if (!object) {
@@ -162,8 +163,7 @@ final class FrameScanner {
 
     /** The envelope key spanning [from, to), or null if it is none of action, args and tags. */
     private String key(int from, int to) {
-        int backslash = s.indexOf('\\', from);
-        String key = backslash >= 0 && backslash < to ? unescape(from, to) : null;
+        String key = escaped(from, to) ? unescape(from, to) : null;
         for (String name : ENVELOPE) {
             if (key != null ? key.equals(name)
                     : to - from - 2 == name.length() && s.startsWith(name, from + 1)) {
@@ -257,7 +257,7 @@ final class FrameScanner {
 
     /**
      * Index just past the closing quote of the string opening at {@code at}. Like Gson's strict mode it
-     * refuses an unpaired surrogate in the decoded value, whether raw or written as a escape.
+     * refuses an unpaired surrogate in the decoded value, whether raw or written as an escape.
      */
     private int stringEnd(int at) throws Malformed {
         int i = at + 1;
@@ -303,9 +303,21 @@ final class FrameScanner {
     }
 
     /** The value of an already checked string token spanning [from, to). */
-    String stringValue(int from, int to) {
-        int backslash = s.indexOf('\\', from);
-        return backslash >= 0 && backslash < to ? unescape(from, to) : s.substring(from + 1, to - 1);
+    private String stringValue(int from, int to) {
+        return escaped(from, to) ? unescape(from, to) : s.substring(from + 1, to - 1);
+    }
+
+    /**
+     * Whether [from, to) holds a backslash. Bounded on purpose: {@code indexOf} would scan to the end of
+     * the frame for every key, quadratic in a frame of many short top-level keys.
+     */
+    private boolean escaped(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String unescape(int from, int to) {
