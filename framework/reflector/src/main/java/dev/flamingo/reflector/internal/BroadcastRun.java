@@ -20,13 +20,18 @@ final class BroadcastRun {
         return frames == null;
     }
 
-    /** Starts a run to the active clients among {@code clients}; returns them, to be marked dirty. */
+    /**
+     * Starts a run to the active clients among {@code clients} and returns them, to be marked dirty; with
+     * none, no run starts (the run stays empty), since nobody would receive its frames.
+     */
     List<Connection> start(List<Connection> clients) {
-        frames = PooledByteBufAllocator.DEFAULT.directBuffer(INITIAL_BYTES);
         for (Connection c : clients) {
             if (receives(c)) {
                 recipients.add(c);
             }
+        }
+        if (!recipients.isEmpty()) {
+            frames = PooledByteBufAllocator.DEFAULT.directBuffer(INITIAL_BYTES);
         }
         return recipients;
     }

@@ -55,7 +55,9 @@ final class Outbox {
         if (run.isEmpty()) {
             run.start(clients).forEach(this::markDirty);
         }
-        run.add(recvHead, message, '}');
+        if (!run.isEmpty()) {
+            run.add(recvHead, message, '}');
+        }
         scheduleCommit();
     }
 

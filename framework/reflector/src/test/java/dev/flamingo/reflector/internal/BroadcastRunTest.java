@@ -35,6 +35,14 @@ class BroadcastRunTest {
         run.end();
     }
 
+    /** With no active client no run starts, so nothing is buffered for nobody. */
+    @Test
+    void noActiveClientNoRun() {
+        BroadcastRun run = new BroadcastRun();
+        assertTrue(run.start(List.of(client(false))).isEmpty());
+        assertTrue(run.isEmpty());
+    }
+
     /** Ending a run queues one slice on every recipient still connected and none on one that left. */
     @Test
     void endQueuesOneSlicePerConnectedRecipient() {
