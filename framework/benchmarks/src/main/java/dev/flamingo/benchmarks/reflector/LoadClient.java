@@ -206,20 +206,23 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Paced mode: {@code perSecond} messages, sent in small bursts every millisecond or so. */
+    /**
+     * Paced mode: {@code perSecond} messages, sent in small bursts every millisecond or so. What is due
+     * follows the clock, not the number of timer runs, so a timer that fires late (the machine is busy)
+     * sends the messages it owes instead of lowering the rate.
+     */
     void startPaced(double perSecond) {
         long periodMicros = Math.max(1000, (long) (1e6 / perSecond));
-        double perPeriod = perSecond * periodMicros / 1e6;
-        double[] credit = {0};
+        long[] sent = {0};
+        long start = System.nanoTime();
         channel.eventLoop().execute(() -> sending = true);
         pacer = channel.eventLoop().scheduleAtFixedRate(() -> {
             if (!sending) {
                 return;
             }
-            credit[0] += perPeriod;
-            int due = (int) credit[0];
-            credit[0] -= due;
-            send(due);
+            long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond) - sent[0];
+            sent[0] += due;
+            send((int) due);
             channel.flush();
         }, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
     }
