@@ -1,12 +1,13 @@
 package dev.flamingo.benchmarks.reflector;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -15,53 +16,62 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.util.concurrent.Future;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
 
 /**
  * One protocol client: joins, then sends SENDs whose payload carries the send time, and records the
- * send-to-receipt latency of every RECV it gets. Its channel's event loop only, except {@link #open}.
+ * send-to-receipt latency of every RECV in its own histogram. Frames are read as bytes at known offsets
+ * in the read buffer ({@link ServerFrameReader}), never decoded to strings or frame objects, so the
+ * generator spends its CPU on the sockets rather than on parsing. Its channel's event loop only, except
+ * {@link #open} and the methods returning futures.
  */
-final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
-    private static final String PAD = "x".repeat(120);
+final class LoadClient extends ChannelInboundHandlerAdapter {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     final int index;
     final CompletableFuture<LoadClient> synced = new CompletableFuture<>();
+    /** Latency in nanoseconds at 2 significant digits (1%), up to a minute; read after {@link #stopRecording}. */
+    final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 2);
+    /** RECVs received while recording; read after {@link #stopRecording}. */
+    long deliveries;
     private final String sessionId;
-    private final Recorder latency;
-    private final LongAdder deliveries;
     private final int window;
     private final long tickMs;
+    private final SendFrames frames;
+    /** Where the action name starts in frames from this client's session: after {"id":"<session>","action":". */
+    private final int actionAt;
     private Channel channel;
     private int outstanding;
     private boolean sending;
-    private volatile boolean recording;
+    private boolean recording;
     private io.netty.util.concurrent.ScheduledFuture<?> pacer;
     private URI uri;
-    private String lastRecv;
+    private long lastTime = -1;
+    private long lastSeq;
     private boolean snapshotting;
+    private boolean unflushed;
 
-    private LoadClient(int index, String sessionId, Recorder latency, LongAdder deliveries, int window, long tickMs) {
+    private LoadClient(int index, String sessionId, int window, long tickMs) {
         this.index = index;
         this.sessionId = sessionId;
-        this.latency = latency;
-        this.deliveries = deliveries;
         this.window = window;
         this.tickMs = tickMs;
+        this.frames = new SendFrames(index);
+        this.actionAt = "{\"id\":\"".length() + sessionId.length() + "\",\"action\":\"".length();
     }
 
     /** Connects and joins; the future completes after SYNC. */
-    static LoadClient open(EventLoopGroup group, URI base, int index, String sessionId, Recorder latency,
-                           LongAdder deliveries, int window, long tickMs) {
-        LoadClient client = new LoadClient(index, sessionId, latency, deliveries, window, tickMs);
+    static LoadClient open(EventLoopGroup group, URI base, int index, String sessionId, int window, long tickMs) {
+        LoadClient client = new LoadClient(index, sessionId, window, tickMs);
         URI uri = URI.create(base + "/" + sessionId);
         client.uri = uri;
         WebSocketClientProtocolHandler ws = new WebSocketClientProtocolHandler(
@@ -72,8 +82,7 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16), ws,
-                                new WebSocketFrameAggregator(64 << 20), client);
+                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 16), ws, client);
                     }
                 }).connect(uri.getHost(), uri.getPort()).syncUninterruptibly().channel();
         return client;
@@ -82,6 +91,8 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+            // Nothing has arrived since the handshake: the server speaks only after JOIN.
+            ctx.pipeline().replace(WebSocketFrameDecoder.class, "frames", new ServerFrameReader(this));
             ctx.writeAndFlush(new TextWebSocketFrame("{\"action\":\"JOIN\",\"args\":{\"name\":\"load/" + sessionId
                     + "\",\"apiKey\":\"none\",\"appId\":\"load\",\"persistentId\":\"p\",\"version\":1,"
                     + "\"user\":\"v" + index + "\",\"ticks\":{\"tick\":" + tickMs + "},\"leaveDelay\":0}}"));
@@ -89,30 +100,62 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         super.userEventTriggered(ctx, evt);
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-        String text = frame.text();
-        int at = text.indexOf("\"L");
-        if (at >= 0) {
-            lastRecv = text;
-            int colon = text.indexOf(':', at);
-            long sent = Long.parseLong(text, at + 2, colon, 10);
-            if (recording) {
-                latency.recordValue(Math.max(0, System.nanoTime() - sent));
-                deliveries.increment();
-            }
-            int end = text.indexOf(':', colon + 1);
-            if (Integer.parseInt(text, colon + 1, end, 10) == index) {
-                outstanding--;
-                if (sending && window > 0) {
-                    fill();
-                }
-            }
-        } else if (text.contains("\"REQU\"")) {
+    /** One text frame from the server: {@code length} bytes at {@code from} in {@code text}. */
+    void frame(ByteBuf text, int from, int length) {
+        if (length < actionAt + 4) {
+            return;
+        }
+        int action = from + actionAt;
+        int name = text.getInt(action);
+        if (name == ('R' << 24 | 'E' << 16 | 'C' << 8 | 'V')) {
+            received(text, action + "RECV\",\"args\":[".length(), from + length);
+        } else if (name == ('R' << 24 | 'E' << 16 | 'Q' << 8 | 'U')) {
             snapshot();
-        } else if (text.contains("\"SYNC\"")) {
+        } else if (name == ('S' << 24 | 'Y' << 16 | 'N' << 8 | 'C')) {
             synced.complete(this);
         }
+    }
+
+    /** Own RECVs free window slots; what they wrote is flushed once per read burst, not per frame. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    /** {@code [time,seq,"L<19 digits>:<client>:...",...]}, or a reflector message without an L payload. */
+    private void received(ByteBuf text, int at, int end) {
+        int comma = text.indexOf(at, end, (byte) ',');
+        lastTime = digits(text, at, comma);
+        int next = text.indexOf(comma + 1, end, (byte) ',');
+        lastSeq = digits(text, comma + 1, next);
+        if (text.getByte(next + 1) != '"' || text.getByte(next + 2) != 'L') {
+            return;
+        }
+        int sentAt = next + 3;
+        if (recording) {
+            long sent = digits(text, sentAt, sentAt + SendFrames.DIGITS);
+            latency.recordValue(Math.max(0, System.nanoTime() - SendFrames.ORIGIN - sent));
+            deliveries++;
+        }
+        int clientAt = sentAt + SendFrames.DIGITS + 1;
+        if (digits(text, clientAt, text.indexOf(clientAt, end, (byte) ':')) == index) {
+            outstanding--;
+            if (sending && window > 0) {
+                fill();
+            }
+        }
+    }
+
+    private static long digits(ByteBuf text, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.getByte(i) - '0');
+        }
+        return value;
     }
 
     /**
@@ -120,18 +163,16 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
      * time and seq, so the session's retained backlog is dropped instead of filling up and refusing SENDs.
      */
     private void snapshot() {
-        if (snapshotting || lastRecv == null) {
+        if (snapshotting || lastTime < 0) {
             return;
         }
-        int args = lastRecv.indexOf("\"args\":[") + 8;
-        int comma = lastRecv.indexOf(',', args);
-        String time = lastRecv.substring(args, comma);
-        String seq = lastRecv.substring(comma + 1, lastRecv.indexOf(',', comma + 1));
+        long time = lastTime;
+        long seq = lastSeq;
         String url = "http://" + uri.getHost() + ":" + uri.getPort() + "/files/load/" + sessionId + "/snap-" + seq
                 + "-" + index;
         snapshotting = true;
         HttpRequest put = HttpRequest.newBuilder(URI.create(url))
-                .PUT(HttpRequest.BodyPublishers.ofString("snapshot " + seq)).build();
+                .PUT(HttpRequest.BodyPublishers.ofString("snapshot " + seq, StandardCharsets.UTF_8)).build();
         HTTP.sendAsync(put, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> channel.eventLoop()
                 .execute(() -> {
                     snapshotting = false;
@@ -142,8 +183,18 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
                 }));
     }
 
-    void record(boolean on) {
-        recording = on;
+    /** Clears the histogram and counts from now on; the future completes once recording. */
+    Future<?> startRecording() {
+        return channel.eventLoop().submit(() -> {
+            latency.reset();
+            deliveries = 0;
+            recording = true;
+        });
+    }
+
+    /** Stops counting; once the future completes, {@link #latency} and {@link #deliveries} may be read. */
+    Future<?> stopRecording() {
+        return channel.eventLoop().submit(() -> recording = false);
     }
 
     /** Window mode: keep {@code window} own messages in flight until {@link #stop()}. */
@@ -151,39 +202,43 @@ final class LoadClient extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         channel.eventLoop().execute(() -> {
             sending = true;
             fill();
+            channel.flush();
         });
     }
 
-    /** Paced mode: {@code perSecond} messages, sent in small bursts every millisecond or so. */
+    /**
+     * Paced mode: {@code perSecond} messages, sent in small bursts every millisecond or so. What is due
+     * follows the clock, not the number of timer runs, so a timer that fires late (the machine is busy)
+     * sends the messages it owes instead of lowering the rate.
+     */
     void startPaced(double perSecond) {
         long periodMicros = Math.max(1000, (long) (1e6 / perSecond));
-        double perPeriod = perSecond * periodMicros / 1e6;
-        double[] credit = {0};
+        long[] sent = {0};
+        long start = System.nanoTime();
         channel.eventLoop().execute(() -> sending = true);
         pacer = channel.eventLoop().scheduleAtFixedRate(() -> {
             if (!sending) {
                 return;
             }
-            credit[0] += perPeriod;
-            while (credit[0] >= 1) {
-                credit[0] -= 1;
-                send();
-            }
+            long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond) - sent[0];
+            sent[0] += due;
+            send((int) due);
             channel.flush();
         }, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
     }
 
     private void fill() {
-        while (outstanding < window) {
-            send();
-        }
-        channel.flush();
+        send(window - outstanding);
     }
 
-    private void send() {
-        outstanding++;
-        channel.write(new TextWebSocketFrame("{\"action\":\"SEND\",\"args\":[0,0,\"L" + System.nanoTime() + ":"
-                + index + ":" + PAD + "\",0]}"), channel.voidPromise());
+    /** Writes without flushing: the caller flushes (pacer, read burst end, or the first fill). */
+    private void send(int count) {
+        if (count <= 0) {
+            return;
+        }
+        outstanding += count;
+        unflushed = true;
+        channel.write(frames.burst(channel.alloc(), count), channel.voidPromise());
     }
 
     void stop() {

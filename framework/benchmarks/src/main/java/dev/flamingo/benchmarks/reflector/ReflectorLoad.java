@@ -3,6 +3,7 @@ package dev.flamingo.benchmarks.reflector;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,19 +11,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Load generator for the reflector: starts the reflector CLI in its own JVM and drives it with raw
  * protocol clients over WebSockets from this one, on the same machine. Reports relayed messages per
- * second (distinct SENDs sequenced), deliveries per second and send-to-receipt latency percentiles;
- * heap per idle session and per idle connection; and durability on versus off. Main thread.
+ * second (distinct SENDs sequenced), deliveries per second and send-to-receipt latency percentiles,
+ * the CPU both processes used (and the server's CPU-seconds per 100,000 relayed messages, which moves
+ * less with other load on the machine than the rates do) and the load average; heap per idle session and
+ * per idle connection; and durability on versus off. Main thread.
  *
  * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
  * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
- * {@code fanout one10 rate1000 paced heap durability} (default: all).
+ * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all). Saturating scenarios keep a
+ * window of messages in flight per client, so their latency is mostly queueing; the paced ones send at a
+ * fixed total rate and show the latency at that rate.
  */
 public final class ReflectorLoad {
     private final int seconds;
@@ -35,7 +38,7 @@ public final class ReflectorLoad {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("fanout", "one10", "rate1000", "paced", "heap", "durability");
+                : List.of("fanout", "one10", "rate1000", "paced", "one10paced", "heap", "durability");
         ReflectorLoad load = new ReflectorLoad(seconds);
         try {
             for (String s : scenarios) {
@@ -55,7 +58,9 @@ public final class ReflectorLoad {
             case "paced" -> {
                 paced("100 sessions x 2 clients, 20,000 msg/s total", null, 100, 2, 20_000);
                 paced("100 sessions x 2 clients, 50,000 msg/s total", null, 100, 2, 50_000);
+                paced("100 sessions x 2 clients, 100,000 msg/s total", null, 100, 2, 100_000);
             }
+            case "one10paced" -> paced("1 session x 10 clients, 50,000 msg/s total", null, 1, 10, 50_000);
             case "heap" -> heap();
             case "durability" -> {
                 Path data = Files.createTempDirectory("reflector-load");
@@ -75,11 +80,9 @@ public final class ReflectorLoad {
     private void saturate(String title, Path data, int sessions, int perSession, int window, String fsync)
             throws Exception {
         try (ServerProcess server = ServerProcess.start(data, fsync, "1g")) {
-            Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
-            LongAdder deliveries = new LongAdder();
-            List<LoadClient> clients = connect(server, sessions, perSession, latency, deliveries, window, 5000);
+            List<LoadClient> clients = connect(server, sessions, perSession, window, 5000);
             clients.forEach(LoadClient::startWindowed);
-            measure(title, server, clients, latency, deliveries, perSession);
+            measure(title, server, clients, perSession);
             clients.forEach(LoadClient::stop);
             clients.forEach(LoadClient::close);
         }
@@ -87,25 +90,22 @@ public final class ReflectorLoad {
 
     private void paced(String title, Path data, int sessions, int perSession, double totalRate) throws Exception {
         try (ServerProcess server = ServerProcess.start(data, "interval", "1g")) {
-            Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
-            LongAdder deliveries = new LongAdder();
-            List<LoadClient> clients = connect(server, sessions, perSession, latency, deliveries, 0, 5000);
+            List<LoadClient> clients = connect(server, sessions, perSession, 0, 5000);
             double each = totalRate / clients.size();
             clients.forEach(c -> c.startPaced(each));
-            measure(title, server, clients, latency, deliveries, perSession);
+            measure(title, server, clients, perSession);
             clients.forEach(LoadClient::stop);
             clients.forEach(LoadClient::close);
         }
     }
 
-    private List<LoadClient> connect(ServerProcess server, int sessions, int perSession, Recorder latency,
-                                     LongAdder deliveries, int window, long tickMs) {
+    private List<LoadClient> connect(ServerProcess server, int sessions, int perSession, int window, long tickMs) {
         List<LoadClient> clients = new ArrayList<>();
         List<CompletableFuture<LoadClient>> synced = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
             for (int c = 0; c < perSession; c++) {
-                LoadClient client = LoadClient.open(group, server.websocket(), clients.size(), "load-" + s,
-                        latency, deliveries, window, tickMs);
+                LoadClient client = LoadClient.open(group, server.websocket(), clients.size(), "load-" + s, window,
+                        tickMs);
                 clients.add(client);
                 synced.add(client.synced);
             }
@@ -114,27 +114,33 @@ public final class ReflectorLoad {
         return clients;
     }
 
-    private void measure(String title, ServerProcess server, List<LoadClient> clients, Recorder latency,
-                         LongAdder deliveries, int perSession) throws InterruptedException {
+    private void measure(String title, ServerProcess server, List<LoadClient> clients, int perSession)
+            throws InterruptedException {
         Thread.sleep(3000);
-        clients.forEach(c -> c.record(true));
-        latency.reset();
-        deliveries.reset();
+        clients.forEach(c -> c.startRecording().syncUninterruptibly());
         long start = System.nanoTime();
         long serverCpu0 = cpuNanos(server.process.toHandle());
         long selfCpu0 = cpuNanos(ProcessHandle.current());
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-        Histogram h = latency.getIntervalHistogram();
+        clients.forEach(c -> c.stopRecording().syncUninterruptibly());
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double serverCores = (cpuNanos(server.process.toHandle()) - serverCpu0) / 1e9 / elapsed;
-        double selfCores = (cpuNanos(ProcessHandle.current()) - selfCpu0) / 1e9 / elapsed;
-        clients.forEach(c -> c.record(false));
-        double delivered = deliveries.sum() / elapsed;
+        double serverCpu = (cpuNanos(server.process.toHandle()) - serverCpu0) / 1e9;
+        double selfCpu = (cpuNanos(ProcessHandle.current()) - selfCpu0) / 1e9;
+        Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 2);
+        long deliveries = 0;
+        for (LoadClient c : clients) {
+            h.add(c.latency);
+            deliveries += c.deliveries;
+        }
+        double delivered = deliveries / elapsed;
+        double relayed = delivered / perSession;
         System.out.printf(Locale.ROOT, "%-58s relayed %,10.0f msg/s  delivered %,10.0f/s  latency p50 %6.2f ms"
-                        + "  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  cpu: server %.2f cores, loadgen %.2f cores%n",
-                title, delivered / perSession, delivered, ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
-                serverCores, selfCores);
+                        + "  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  cpu: server %.2f cores (%.2f s per 100k msgs),"
+                        + " loadgen %.2f cores  load average %.2f%n",
+                title, relayed, delivered, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
+                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), serverCpu / elapsed,
+                serverCpu / (relayed * elapsed) * 100_000, selfCpu / elapsed,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static long cpuNanos(ProcessHandle p) {
@@ -149,16 +155,14 @@ public final class ReflectorLoad {
     private void heap() throws IOException, InterruptedException {
         int n = 1000;
         try (ServerProcess server = ServerProcess.start(null, "never", "1g")) {
-            Recorder latency = new Recorder(3);
-            LongAdder sink = new LongAdder();
-            warmUp(server, latency, sink);
+            warmUp(server);
             long base = server.heapAfterGc();
-            List<LoadClient> clients = connect(server, n, 1, latency, sink, 0, 60_000);
+            List<LoadClient> clients = connect(server, n, 1, 0, 60_000);
             long withSessions = server.heapAfterGc();
             clients.forEach(LoadClient::close);
             Thread.sleep(1000);
             long idleSessions = server.heapAfterGc();
-            List<LoadClient> oneSession = connectMany(server, n, latency, sink);
+            List<LoadClient> oneSession = connectMany(server, n);
             long withConnections = server.heapAfterGc();
             System.out.printf(Locale.ROOT, "heap: %d sessions each with one joined client: %,d bytes per session+client%n",
                     n, (withSessions - base) / n);
@@ -170,17 +174,16 @@ public final class ReflectorLoad {
         }
     }
 
-    private void warmUp(ServerProcess server, Recorder latency, LongAdder sink) {
-        List<LoadClient> warm = connect(server, 10, 1, latency, sink, 0, 60_000);
+    private void warmUp(ServerProcess server) {
+        List<LoadClient> warm = connect(server, 10, 1, 0, 60_000);
         warm.forEach(LoadClient::close);
     }
 
-    private List<LoadClient> connectMany(ServerProcess server, int n, Recorder latency, LongAdder sink) {
+    private List<LoadClient> connectMany(ServerProcess server, int n) {
         List<LoadClient> clients = new ArrayList<>();
         List<CompletableFuture<LoadClient>> synced = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            LoadClient client = LoadClient.open(group, server.websocket(), 100_000 + c, "many", latency, sink, 0,
-                    60_000);
+            LoadClient client = LoadClient.open(group, server.websocket(), 100_000 + c, "many", 0, 60_000);
             clients.add(client);
             synced.add(client.synced);
         }

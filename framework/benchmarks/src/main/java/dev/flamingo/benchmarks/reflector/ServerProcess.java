@@ -15,7 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The reflector CLI in its own JVM (same classpath), so its heap and CPU are measured apart. Main thread. */
+/**
+ * The reflector CLI in its own JVM, so its heap and CPU are measured apart. Same classpath unless
+ * {@code -Dreflector.classpath} names another build (to compare two servers under one load generator);
+ * {@code -Dreflector.jvmArgs} adds JVM flags (for example a flight recording). Main thread.
+ */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/reflector");
     final Process process;
@@ -28,7 +32,8 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path data, String fsync, String heap) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Xms" + heap, "-cp", System.getProperty("java.class.path"),
+                "-Xmx" + heap, "-Xms" + heap, "-cp", System.getProperty("reflector.classpath",
+                        System.getProperty("java.class.path")),
                 "dev.flamingo.reflector.Main", "--port", "0", "--max-rate", "1000000",
                 "--max-connections-per-ip", "1000000", "--io-threads", "2"));
         String extra = System.getProperty("reflector.jvmArgs");

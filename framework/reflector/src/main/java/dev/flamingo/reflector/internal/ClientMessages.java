@@ -25,14 +25,15 @@ final class ClientMessages {
         this.nextRequAt = services.config().requThreshold();
     }
 
-    void send(Connection conn, JsonElement args, JsonObject tags) throws ProtocolException {
-        JsonArray message = validMessage(args);
+    void send(Connection conn, Frame frame) throws ProtocolException {
+        Submission message = frame.message();
         if (session.st.messages.size() >= services.config().maxRetainedMessages()) {
             services.metrics().reject("backlog_full");
             requestSnapshot();
             session.send(conn, info("SNAPSHOT_NEEDED", "message backlog full: messages are dropped until a snapshot"));
             return;
         }
+        JsonObject tags = frame.tags();
         if (tags != null && debounced(tags)) {
             return;
         }

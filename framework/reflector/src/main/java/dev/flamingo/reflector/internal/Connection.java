@@ -34,6 +34,8 @@ final class Connection {
     boolean active;
     boolean gone;
     private final List<ByteBuf> pending = new ArrayList<>(4);
+    /** Frames in {@link #pending}: an entry may hold several (a slice of a broadcast run). */
+    private int pendingFrames;
     /** On the owning outbox's dirty list (session executor only). */
     boolean queued;
 
@@ -68,13 +70,17 @@ final class Connection {
      * Returns false if dropped.
      */
     boolean enqueue(ByteBuf frame) {
+        return enqueue(frame, 1);
+    }
+
+    /** Like {@link #enqueue(ByteBuf)} for a buffer holding {@code frames} complete frames. */
+    boolean enqueue(ByteBuf frame, int frames) {
         if (gone) {
             frame.release();
             return false;
         }
         pending.add(frame);
-        metrics.framesOut.increment();
-        metrics.bytesOut.add(frame.readableBytes());
+        pendingFrames += frames;
         return true;
     }
 
@@ -104,6 +110,7 @@ final class Connection {
             channel.close();
             return;
         }
+        countOut();
         writeCoalesced();
         pending.clear();
         channel.flush();
@@ -137,6 +144,17 @@ final class Connection {
         if (run != null) {
             channel.write(run, channel.voidPromise());
         }
+    }
+
+    /** Counted per flush rather than per frame: the shared counters are touched once per burst. */
+    private void countOut() {
+        long bytes = 0;
+        for (ByteBuf frame : pending) {
+            bytes += frame.readableBytes();
+        }
+        metrics.framesOut.add(pendingFrames);
+        pendingFrames = 0;
+        metrics.bytesOut.add(bytes);
     }
 
     private int remainingBytes(int from) {
@@ -174,6 +192,7 @@ final class Connection {
     void discardPending() {
         pending.forEach(ByteBuf::release);
         pending.clear();
+        pendingFrames = 0;
     }
 
     /** Close reasons must fit in a control frame (125 bytes); keep them well under. */

@@ -1,6 +1,9 @@
 package dev.flamingo.reflector.internal;
 
 import com.google.gson.JsonParser;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +30,11 @@ final class DiskJournal implements Journal {
     private final Path dir;
     private final boolean fsyncAlways;
     private final Metrics metrics;
-    private final StringBuilder buffer = new StringBuilder();
+    /**
+     * Records not yet written, encoded straight into a pooled direct buffer that the file channel writes
+     * without another copy; null between commits, so an idle session holds no buffer.
+     */
+    private ByteBuf pending;
     /** Replaced by compaction on the session thread; read by the fsync timer. */
     private volatile FileChannel log;
     private long generation;
@@ -109,37 +116,53 @@ final class DiskJournal implements Journal {
 
     @Override
     public void message(String json) {
-        buffer.append("m ").append(json).append('\n');
+        record('m', json);
     }
 
     @Override
     public void timeLease(long time) {
-        buffer.append("t ").append(time).append('\n');
+        record('t', Long.toString(time));
     }
 
     @Override
     public void settings(String json) {
-        buffer.append("c ").append(json).append('\n');
+        record('c', json);
     }
 
     @Override
     public void tally(String key) {
-        buffer.append("k ").append(key.replace('\n', ' ')).append('\n');
+        record('k', key.replace('\n', ' '));
     }
 
     @Override
     public void users(String json) {
-        buffer.append("u ").append(json).append('\n');
+        record('u', json);
+    }
+
+    private void record(char type, String body) {
+        if (pending == null) {
+            pending = PooledByteBufAllocator.DEFAULT.directBuffer(1024);
+        }
+        pending.writeByte(type).writeByte(' ');
+        ByteBufUtil.writeUtf8(pending, body);
+        pending.writeByte('\n');
+    }
+
+    /** Drops records not yet written (they were never relayed). */
+    private void discardPending() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
     }
 
     @Override
     public void commit() {
-        if (buffer.length() == 0) {
+        if (pending == null) {
             return;
         }
         long start = System.nanoTime();
-        ByteBuffer bytes = ByteBuffer.wrap(buffer.toString().getBytes(StandardCharsets.UTF_8));
-        buffer.setLength(0);
+        ByteBuffer bytes = pending.nioBuffer();
         try {
             while (bytes.hasRemaining()) {
                 log.write(bytes);
@@ -151,13 +174,15 @@ final class DiskJournal implements Journal {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to session journal " + dir, e);
+        } finally {
+            discardPending();
         }
         metrics.journalLatency.record(System.nanoTime() - start);
     }
 
     @Override
     public void compact(SessionState state) {
-        buffer.setLength(0);
+        discardPending();
         try {
             Files.createDirectories(dir);
             long next = generation + 1;
@@ -207,6 +232,7 @@ final class DiskJournal implements Journal {
 
     @Override
     public void close() {
+        discardPending();
         try {
             if (log != null) {
                 log.close();

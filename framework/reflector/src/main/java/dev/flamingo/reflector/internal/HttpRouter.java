@@ -172,6 +172,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     private void install(Channel channel, WebSocketHandler handler) {
+        // Only HTTP requests needed the guard; every WebSocket frame would pass through it.
+        channel.pipeline().remove(RequestGuard.class);
         long idle = services.config().idleTimeoutMs();
         channel.pipeline().addLast("idle", new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
         channel.pipeline().addLast("aggregate", new WebSocketFrameAggregator(services.config().maxFrameBytes()));

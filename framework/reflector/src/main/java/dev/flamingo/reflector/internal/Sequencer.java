@@ -2,7 +2,6 @@ package dev.flamingo.reflector.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ final class Sequencer {
     private ScheduledFuture<?> ticker;
     private long lastActivityNanos = System.nanoTime();
     private long lastTick;
-    private List<JsonArray> delayed;
+    private List<Submission> delayed;
 
     Sequencer(Session session, Journal journal, Outbox outbox, SessionServices services) {
         this.session = session;
@@ -54,7 +53,7 @@ final class Sequencer {
     }
 
     /** Stamps and relays a batch, or holds it until {@code lastTick + delay} (the NxM tick multiplier). */
-    void submit(List<JsonArray> batch) {
+    void submit(List<Submission> batch) {
         long time = clock.now();
         if (st.delayMs > 0) {
             if (delayed != null) {
@@ -70,38 +69,33 @@ final class Sequencer {
                 return;
             }
         }
-        for (JsonArray message : batch) {
-            stamp(message, time);
-        }
-        lastActivityNanos = System.nanoTime();
-        ensureTicker();
+        stampAll(batch, time);
     }
 
     private void releaseDelayed() {
-        List<JsonArray> batch = delayed;
+        List<Submission> batch = delayed;
         delayed = null;
-        long time = clock.now();
-        for (JsonArray message : batch) {
-            stamp(message, time);
+        stampAll(batch, clock.now());
+    }
+
+    private void stampAll(List<Submission> batch, long time) {
+        boolean rawtime = Json.truthy(st.flags.get("rawtime"));
+        for (Submission message : batch) {
+            stamp(message, time, rawtime);
         }
+        services.metrics().messagesRelayed.add(batch.size());
         lastActivityNanos = System.nanoTime();
         ensureTicker();
     }
 
-    /** Overwrites only [0] and [1] (and the last slot under rawtime), journals, then queues RECV. */
-    private void stamp(JsonArray message, long time) {
+    /** Puts [0] and [1] in front (and the last slot under rawtime), journals, then queues RECV. */
+    private void stamp(Submission message, long time, boolean rawtime) {
         st.seq++;
         st.time = time;
-        message.set(0, new JsonPrimitive(time));
-        message.set(1, new JsonPrimitive(Integer.toUnsignedLong(st.seq)));
-        if (Json.truthy(st.flags.get("rawtime"))) {
-            message.set(message.size() - 1, new JsonPrimitive(clock.raw()));
-        }
-        String json = message.toString();
+        String json = message.stamped(time, Integer.toUnsignedLong(st.seq), rawtime, rawtime ? clock.raw() : 0);
         st.messages.addLast(new Msg(st.seq, time, json));
         journal.message(json);
-        services.metrics().messagesRelayed.increment();
-        outbox.broadcast("{\"id\":\"" + session.id + "\",\"action\":\"RECV\",\"args\":" + json + "}", session.clients());
+        outbox.broadcastRecv(json, session.clients());
     }
 
     /** A message the reflector makes up ({@code users}, {@code tally}): {@code [0, 0, {what..., _size}]}. */
@@ -114,7 +108,7 @@ final class Sequencer {
         if (Json.truthy(st.flags.get("rawtime"))) {
             message.add(0);
         }
-        submit(List.of(message));
+        submit(List.of(Submission.of(message)));
     }
 
     void ensureTicker() {

@@ -263,7 +263,7 @@ final class Session {
             case "JOIN" -> join(conn, frame.args());
             case "SEND" -> {
                 if (conn.joined) {
-                    messages.send(conn, frame.args(), frame.tags());
+                    messages.send(conn, frame);
                 } else {
                     services.metrics().reject("not_joined");
                 }
@@ -381,8 +381,8 @@ final class Session {
         messages.resetBacklog();
     }
 
-    /** Sequences a batch (TUTTI's first message). */
-    void submit(List<JsonArray> batch) {
+    /** Sequences a batch (a SEND, TUTTI's first message). */
+    void submit(List<Submission> batch) {
         sequencer.submit(batch);
     }
 

@@ -56,7 +56,7 @@ final class Tallies {
             return null;
         }
         if (first != null) {
-            session.submit(List.of(first));
+            session.submit(List.of(Submission.of(first)));
         }
         JsonElement target = a.size() > 5 ? a.get(5) : null;
         Tally tally = new Tally(tuttiKey, a.get(0), Json.truthy(a.size() > 4 ? a.get(4) : null),

@@ -30,6 +30,9 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     private final String ip;
     private final RateLimiter rate;
     private boolean opened;
+    /** Frames and bytes read since the last read burst ended; added to the shared counters once per burst. */
+    private long framesIn;
+    private long bytesIn;
 
     WebSocketHandler(Connection conn, Session session, SessionServices services, IpLimiter ipLimiter, String ip) {
         this.conn = conn;
@@ -65,8 +68,8 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             return;
         } else if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
             ByteBuf content = frame.content();
-            services.metrics().framesIn.increment();
-            services.metrics().bytesIn.add(content.readableBytes());
+            framesIn++;
+            bytesIn += content.readableBytes();
             if (!rate.tryAcquire(System.nanoTime())) {
                 refuse("rate_limited", CloseReason.RATE_LIMITED,
                         "over " + services.config().maxMessagesPerSecond() + " frames/s");
@@ -76,6 +79,17 @@ final class WebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         } else if (frame instanceof PingWebSocketFrame) {
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (framesIn > 0) {
+            services.metrics().framesIn.add(framesIn);
+            services.metrics().bytesIn.add(bytesIn);
+            framesIn = 0;
+            bytesIn = 0;
+        }
+        ctx.fireChannelReadComplete();
     }
 
     /** The client's half of the closing handshake: echo it unless we started, then close the socket. */
