@@ -50,7 +50,8 @@ final class Encoder {
     this.classSlots = new int[registry.serialCount() + 16];
   }
 
-  byte[] encode(Object root) {
+  byte[] encode(byte[] header, Object root) {
+    out.writeBytes(header);
     out.writeBytes(Format.MAGIC);
     out.varint(Format.VERSION);
     out.write(refs == null ? Format.MODE_SNAPSHOT : Format.MODE_PAYLOAD);

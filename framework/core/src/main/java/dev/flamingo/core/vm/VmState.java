@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 final class VmState {
   static final long NEVER = Long.MIN_VALUE;
 
-  String versionId;
   String sessionId;
   long time;
   long externalTime;
@@ -34,9 +33,8 @@ final class VmState {
   // names at once. (Lazily would be wrong: a repeating future out of the queue while it runs would be missed.)
   private transient HandlerName.Interner names = new HandlerName.Interner();
 
-  static VmState fresh(String versionId, String sessionId) {
+  static VmState fresh(String sessionId) {
     VmState state = new VmState();
-    state.versionId = versionId;
     state.sessionId = sessionId;
     state.random = Xoshiro256.seeded(sessionId);
     return state;

@@ -7,6 +7,13 @@ import dev.flamingo.core.snapshot.TypeRegistry;
  * {@link dev.flamingo.core.Registry} while it builds its type registry. Thread rule: the builder's thread.
  */
 public final class VmTypes {
+  /**
+   * Version of the VM snapshot layout: its header and the shapes of the classes registered here. Bump
+   * it whenever one of them changes; it is part of every {@code versionId}, so builds that disagree
+   * never share a session, and a snapshot from another build is refused before it is decoded.
+   */
+  public static final int SCHEMA = 2;
+
   private VmTypes() {}
 
   /** Adds the VM state classes to {@code types}, which must not be frozen yet. */
