@@ -56,6 +56,6 @@ final class VmState {
     subscriptions.afterDecode();
     names = new HandlerName.Interner();
     subscriptions.forEachRef(ref -> names.intern(ref.name()));
-    futures.inOrder().forEach(future -> names.intern(future.ref.name()));
+    futures.forEachRef(ref -> names.intern(ref.name()));
   }
 }

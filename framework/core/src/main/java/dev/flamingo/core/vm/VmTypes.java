@@ -12,15 +12,15 @@ public final class VmTypes {
    * it whenever one of them changes; it is part of every {@code versionId}, so builds that disagree
    * never share a session, and a snapshot from another build is refused before it is decoded.
    */
-  public static final int SCHEMA = 2;
+  public static final int SCHEMA = 3;
 
   private VmTypes() {}
 
   /** Adds the VM state classes to {@code types}, which must not be frozen yet. */
   public static void registerInto(TypeRegistry types) {
     types.register("flamingo.VmState", VmState.class)
-        .register("flamingo.Future", FutureMessage.class)
         .register("flamingo.FutureQueue", FutureQueue.class)
+        .register("flamingo.StoredFutures", StoredFutures.class)
         .register("flamingo.MethodRef", MethodRef.class)
         .register("flamingo.HandlerName", HandlerName.class)
         .register("flamingo.Subscriptions", ModelSubscriptions.class)

@@ -43,7 +43,9 @@ class LifecycleTest {
   }
 
   private static int futuresOf(VmState state, String id) {
-    return (int) state.futures.inOrder().stream().filter(f -> f.ref.modelId().equals(id)).count();
+    int[] count = {0};
+    state.futures.forEachRef(ref -> count[0] += ref.modelId().equals(id) ? 1 : 0);
+    return count[0];
   }
 
   @Test
