@@ -2,7 +2,6 @@ package dev.flamingo.core.vm;
 
 import dev.flamingo.core.Model;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
@@ -19,46 +18,47 @@ final class StoredSubscriptions {
   /** Per handler, topic by topic in subscription order: the model, then its shared {@link HandlerName}. */
   private Object[] handlers;
 
-  static StoredSubscriptions of(Map<String, LinkedHashSet<MethodRef>> byTopic) {
+  static StoredSubscriptions of(Map<String, Object> byTopic) {
     StoredSubscriptions stored = new StoredSubscriptions();
     stored.topics = new Object[byTopic.size()];
     stored.counts = new int[byTopic.size()];
     int total = 0;
-    for (LinkedHashSet<MethodRef> refs : byTopic.values()) {
-      total += refs.size();
+    for (Object handlers : byTopic.values()) {
+      total += TopicHandlers.size(handlers);
     }
     stored.handlers = new Object[total * 2];
     stored.fill(byTopic);
     return stored;
   }
 
-  private void fill(Map<String, LinkedHashSet<MethodRef>> byTopic) {
+  private void fill(Map<String, Object> byTopic) {
     int t = 0;
-    int h = 0;
-    for (Map.Entry<String, LinkedHashSet<MethodRef>> entry : byTopic.entrySet()) {
+    int[] h = {0};
+    for (Map.Entry<String, Object> entry : byTopic.entrySet()) {
       topics[t] = entry.getKey();
-      counts[t++] = entry.getValue().size();
-      for (MethodRef ref : entry.getValue()) {
-        handlers[h++] = ref.model();
-        handlers[h++] = ref.name();
-      }
+      counts[t++] = TopicHandlers.size(entry.getValue());
+      TopicHandlers.forEach(entry.getValue(), ref -> {
+        handlers[h[0]++] = ref.model();
+        handlers[h[0]++] = ref.name();
+      });
     }
   }
 
   /** Rebuilds the table; decoded data is untrusted, so every shape and type is checked. */
-  LinkedHashMap<String, LinkedHashSet<MethodRef>> toTopics() {
+  LinkedHashMap<String, Object> toTopics() {
     if (topics == null || counts == null || handlers == null || topics.length != counts.length) {
       throw corrupt("its arrays are missing or differ in length");
     }
-    LinkedHashMap<String, LinkedHashSet<MethodRef>> byTopic = new LinkedHashMap<>(capacity(topics.length));
+    LinkedHashMap<String, Object> byTopic = new LinkedHashMap<>(capacity(topics.length));
     int h = 0;
     for (int t = 0; t < topics.length; t++) {
       if (!(topics[t] instanceof String topic) || counts[t] <= 0 || counts[t] > (handlers.length - h) / 2) {
         throw corrupt("topic " + t + " is not a name with 1 to " + (handlers.length - h) / 2 + " handlers");
       }
-      LinkedHashSet<MethodRef> refs = new LinkedHashSet<>(capacity(counts[t]));
+      Object refs = null;
       for (int end = h + 2 * counts[t]; h < end; h += 2) {
-        if (!refs.add(ref(h))) {
+        refs = TopicHandlers.add(refs, ref(h));
+        if (refs == null) {
           throw corrupt("topic " + topic + " lists handler " + ref(h) + " twice");
         }
       }
