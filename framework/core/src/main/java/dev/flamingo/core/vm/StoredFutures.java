@@ -24,7 +24,8 @@ final class StoredFutures {
 
   static StoredFutures of(Collection<FutureMessage> inOrder) {
     PackedLongs.Writer numbers = new PackedLongs.Writer(inOrder.size() * 5);
-    List<Object> refs = new ArrayList<>(inOrder.size() * 3);
+    // Room for a receiver, a handler and one argument each, the common case, so the list rarely grows.
+    List<Object> refs = new ArrayList<>(inOrder.size() * 3 + 16);
     long time = 0;
     for (FutureMessage future : inOrder) {
       numbers.add(future.time - time);
