@@ -275,13 +275,11 @@ public final class VirtualMachine {
       throw new IllegalStateException("a snapshot is taken between messages or from VmHost.onSnapshotPoll/onTally,"
           + " not while model code runs (from a handler error report or an immediate view handler)");
     }
-    state.futures.beforeEncode();
-    state.subscriptions.beforeEncode();
+    state.beforeEncode();
     try {
       return new CapturedSnapshot(codec.encodeState(state), state.time, state.externalSeq);
     } finally {
-      state.subscriptions.afterEncode();
-      state.futures.afterEncode();
+      state.afterEncode();
     }
   }
 
