@@ -35,7 +35,7 @@ final class FutureQueue {
   }
 
   private void index(FutureMessage message) {
-    byModel.computeIfAbsent(message.ref.model(), m -> new ArrayList<>(2)).add(message);
+    byModel.computeIfAbsent(message.model, m -> new ArrayList<>(2)).add(message);
   }
 
   private Map<Model, List<FutureMessage>> byModel() {
@@ -92,16 +92,16 @@ final class FutureQueue {
   }
 
   private void unindex(FutureMessage message) {
-    List<FutureMessage> messages = byModel.get(message.ref.model());
+    List<FutureMessage> messages = byModel.get(message.model);
     messages.remove(message);
     if (messages.isEmpty()) {
-      byModel.remove(message.ref.model());
+      byModel.remove(message.model);
     }
   }
 
-  /** Visits the handler of every message, in execution order. */
-  void forEachRef(Consumer<MethodRef> visitor) {
-    queue.forEach(message -> visitor.accept(message.ref));
+  /** Visits every message, in execution order. */
+  void forEach(Consumer<FutureMessage> visitor) {
+    queue.forEach(visitor);
   }
 
   /** Exposes the messages in their flat stored form to the encoder; call {@link #afterEncode()} when done. */

@@ -34,8 +34,8 @@ final class StoredFutures {
       numbers.add(future.period);
       numbers.add(future.args.length);
       time = future.time;
-      refs.add(future.ref.model());
-      refs.add(future.ref.name());
+      refs.add(future.model);
+      refs.add(future.name);
       for (Object arg : future.args) {
         refs.add(arg);
       }
@@ -66,7 +66,8 @@ final class StoredFutures {
       }
       Object[] args = new Object[argCount];
       System.arraycopy(refs, r + 2, args, 0, argCount);
-      messages.add(new FutureMessage(time, seq, handleId, ref(in, r), args, period));
+      checkHandler(in, r);
+      messages.add(new FutureMessage(time, seq, handleId, (Model) refs[r], (HandlerName) refs[r + 1], args, period));
       r += 2 + argCount;
     }
     if (r != refs.length) {
@@ -75,10 +76,9 @@ final class StoredFutures {
     return messages;
   }
 
-  private MethodRef ref(PackedLongs.Reader in, int at) {
-    if (!(refs[at] == null || refs[at] instanceof Model) || !(refs[at + 1] instanceof HandlerName name)) {
+  private void checkHandler(PackedLongs.Reader in, int at) {
+    if (!(refs[at] == null || refs[at] instanceof Model) || !(refs[at + 1] instanceof HandlerName)) {
       throw in.corrupt("has a future whose receiver and handler are not a model and a handler name");
     }
-    return new MethodRef((Model) refs[at], name);
   }
 }

@@ -47,7 +47,12 @@ final class VmState {
 
   /** The stored form of {@code model}'s handler {@code name}, sharing one name instance per method. */
   MethodRef ref(Model model, HandlerName name) {
-    return new MethodRef(model, names.intern(name));
+    return new MethodRef(model, intern(name));
+  }
+
+  /** The one shared instance equal to {@code name}. */
+  HandlerName intern(HandlerName name) {
+    return names.intern(name);
   }
 
   long nextFutureSeq() {
@@ -75,7 +80,7 @@ final class VmState {
     subscriptions.afterDecode();
     names = new HandlerName.Interner();
     subscriptions.forEachRef(ref -> names.intern(ref.name()));
-    futures.forEachRef(ref -> names.intern(ref.name()));
+    futures.forEach(future -> intern(future.name));
   }
 
   /** Decoded data is untrusted: every entry must be a model with an id of its own. */

@@ -44,7 +44,7 @@ class LifecycleTest {
 
   private static int futuresOf(VmState state, String id) {
     int[] count = {0};
-    state.futures.forEachRef(ref -> count[0] += ref.modelId().equals(id) ? 1 : 0);
+    state.futures.forEach(future -> count[0] += future.model != null && future.model.id().equals(id) ? 1 : 0);
     return count[0];
   }
 

@@ -17,8 +17,8 @@ class StoredFuturesTest {
   void futuresSurviveTheFlatFormInOrder() {
     Object shared = List.of("x");
     TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
-    queue.add(new FutureMessage(500, 0xFFFFFFFFL, 7, new MethodRef(null, TICK), new Object[] {shared, null}, 40));
-    queue.add(new FutureMessage(20, 3, -1, new MethodRef(null, TICK), new Object[0], 0));
+    queue.add(new FutureMessage(500, 0xFFFFFFFFL, 7, null, TICK, new Object[] {shared, null}, 40));
+    queue.add(new FutureMessage(20, 3, -1, null, TICK, new Object[0], 0));
     List<FutureMessage> back = StoredFutures.of(queue).toMessages();
     assertEquals(2, back.size());
     FutureMessage first = back.get(0);
@@ -26,7 +26,7 @@ class StoredFuturesTest {
     assertEquals(List.of(20L, 3L, -1L, 0L), List.of(first.time, first.seq, first.handleId, first.period));
     assertEquals(List.of(500L, 0xFFFFFFFFL, 7L, 40L), List.of(second.time, second.seq, second.handleId, second.period));
     assertArrayEquals(new Object[] {shared, null}, second.args);
-    assertSame(TICK, second.ref.name());
+    assertSame(TICK, second.name);
   }
 
   @Test
