@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * Encodes object graphs (a whole VM for snapshots, or a view-to-model event payload) to a versioned
  * binary form and back; immutable and safe on any thread, but each call must be given a graph that
- * no other thread mutates meanwhile (for snapshots: call {@link #encode(Object)} on the model thread,
+ * no other thread mutates or encodes meanwhile, since encoding writes the index field of classes under
+ * {@link TypeRegistry#indexInField} (for snapshots: call {@link #encode(Object)} on the model thread,
  * then {@link #compress} and {@link #sha256} anywhere).
  *
  * <p>Every non-static, non-transient field of every registered class is stored ({@code transient}

@@ -61,6 +61,11 @@ final class TypeInfo {
   final String problem;
   /** For object arrays: the component's info. */
   final TypeInfo component;
+  /**
+   * For plain classes under {@link TypeRegistry#indexInField}: the offset of the long field where the
+   * encoder notes an instance's index; -1 for all others. Set while registering, before any use.
+   */
+  long indexOffset = -1;
 
   private volatile Object plan;
   private volatile int identityHash = -1;

@@ -1,5 +1,6 @@
 package dev.flamingo.core.vm;
 
+import dev.flamingo.core.Model;
 import dev.flamingo.core.snapshot.TypeRegistry;
 
 /**
@@ -16,9 +17,15 @@ public final class VmTypes {
 
   private VmTypes() {}
 
-  /** Adds the VM state classes to {@code types}, which must not be frozen yet. */
+  /**
+   * Adds the VM state classes to {@code types}, which must not be frozen yet, and lets the encoder note
+   * each model's index in the model itself.
+   */
   public static void registerInto(TypeRegistry types) {
-    types.register("flamingo.VmState", VmState.class)
+    // Before any model class is registered: only the VM's capture encodes models as such (payloads
+    // carry them as ids), on the VM's thread, so no two encodes share them.
+    types.indexInField(Model.class, "snapshotIndex")
+        .register("flamingo.VmState", VmState.class)
         .register("flamingo.FutureQueue", FutureQueue.class)
         .register("flamingo.StoredFutures", StoredFutures.class)
         .register("flamingo.MethodRef", MethodRef.class)
