@@ -19,6 +19,9 @@ public abstract class Model {
   private String id;
   // Attached by the VM at creation and after a restore; not part of the snapshot.
   private transient ModelRuntime runtime;
+  // The snapshot encoder's note of this model's index in the encoding it is writing (see
+  // TypeRegistry.indexInField), so a snapshot of many models needs no identity-table lookup per model.
+  private transient long snapshotIndex;
 
   /** Claims the creation ticket the VM issued; throws when user code calls {@code new}. */
   protected Model() {

@@ -2,6 +2,7 @@ package dev.flamingo.core;
 
 import dev.flamingo.core.guard.CodeIdentity;
 import dev.flamingo.core.guard.DeterminismGuard;
+import dev.flamingo.core.snapshot.SnapshotCodec;
 import dev.flamingo.core.snapshot.TypeAdapter;
 import dev.flamingo.core.snapshot.TypeRegistry;
 import dev.flamingo.core.vm.VmTypes;
@@ -31,6 +32,13 @@ public final class Registry {
   /** Hashed into every {@link #versionId()}, so a framework upgrade never shares a session with old code. */
   public static final String FRAMEWORK_VERSION = "flamingo-0.1.0";
 
+  /**
+   * What {@link #versionId()} hashes besides the app's code: the framework version and the snapshot
+   * formats, so that two builds whose snapshots differ in layout never join the same session.
+   */
+  static final String FRAMEWORK_IDENTITY = FRAMEWORK_VERSION + ";codec-format=" + SnapshotCodec.FORMAT_VERSION
+      + ";vm-schema=" + VmTypes.SCHEMA;
+
   private static final String RESERVED = "flamingo.";
 
   private final Map<String, Class<?>> classes;
@@ -52,7 +60,10 @@ public final class Registry {
     return new Builder();
   }
 
-  /** The code identity: a hash over the framework version, every registered class's bytecode and the constants. */
+  /**
+   * The code identity: a hash over the framework version and snapshot formats, every registered class's
+   * bytecode and the constants.
+   */
   public String versionId() {
     return versionId;
   }
@@ -151,7 +162,7 @@ public final class Registry {
         checkAndHash(identity, classId, type);
       });
       constants.forEach(identity::constant);
-      return new Registry(this, types.freeze(), identity.build(FRAMEWORK_VERSION).versionId());
+      return new Registry(this, types.freeze(), identity.build(FRAMEWORK_IDENTITY).versionId());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.core.guard.NondeterminismException;
+import dev.flamingo.core.snapshot.SnapshotCodec;
 import dev.flamingo.core.snapshot.TypeAdapter;
+import dev.flamingo.core.vm.VmTypes;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,14 @@ class RegistryTest {
     assertEquals(base, Registry.builder().register("r.Plain", Plain.class).build().versionId());
     assertNotEquals(base, Registry.builder().register("r.Other", Plain.class).build().versionId());
     assertNotEquals(base, Registry.builder().register("r.Plain", Plain.class).constant("k", 1).build().versionId());
+  }
+
+  @Test
+  void theVersionIdCoversBothSnapshotFormats() {
+    // A build whose snapshots differ in layout must get other ids for the same app code, so its clients
+    // never join a session of this build.
+    assertEquals(Registry.FRAMEWORK_VERSION + ";codec-format=" + SnapshotCodec.FORMAT_VERSION + ";vm-schema="
+        + VmTypes.SCHEMA, Registry.FRAMEWORK_IDENTITY);
   }
 
   @Test

@@ -1,12 +1,28 @@
 package dev.flamingo.benchmarks.vm;
 
 import dev.flamingo.core.Model;
+import dev.flamingo.core.Registry;
+import dev.flamingo.core.vm.VirtualMachine;
+import dev.flamingo.core.vm.VmHost;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Root of the VM snapshot benchmark: creates the requested number of small models. */
 public class SwarmModel extends Model {
   final List<Bee> bees = new ArrayList<>();
+
+  /** The registry of the swarm's classes. */
+  static Registry registry() {
+    return Registry.builder()
+        .register("bench.Swarm", SwarmModel.class)
+        .register("bench.Bee", SwarmModel.Bee.class)
+        .build();
+  }
+
+  /** A VM whose root created {@code count} bees. */
+  static VirtualMachine swarm(Registry registry, int count, VmHost host) {
+    return VirtualMachine.create(registry, "swarm", SwarmModel.class, count, null, host);
+  }
 
   @Override
   protected void init(Object options) {

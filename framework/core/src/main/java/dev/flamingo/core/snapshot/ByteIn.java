@@ -15,8 +15,10 @@ final class ByteIn {
   private final byte[] buf;
   private int pos;
 
-  ByteIn(byte[] buf) {
+  /** Reads {@code buf} from {@code offset} to its end. */
+  ByteIn(byte[] buf, int offset) {
     this.buf = buf;
+    this.pos = offset;
   }
 
   int remaining() {

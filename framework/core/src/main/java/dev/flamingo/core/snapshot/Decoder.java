@@ -50,10 +50,10 @@ final class Decoder {
   private int depth;
   private final List<DecodeFrame> deferred = new ArrayList<>();
 
-  Decoder(TypeRegistry registry, Function<String, Object> resolver, byte[] bytes) {
+  Decoder(TypeRegistry registry, Function<String, Object> resolver, byte[] bytes, int offset) {
     this.registry = registry;
     this.resolver = resolver;
-    this.in = new ByteIn(bytes);
+    this.in = new ByteIn(bytes, offset);
     // Hash tables keep their size after removals, so a legitimate table may be much larger than its
     // entries; still, a hostile length field must not allocate gigabytes.
     this.tableBudget = Math.max(1 << 22, 16L * bytes.length);

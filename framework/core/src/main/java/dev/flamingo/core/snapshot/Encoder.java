@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes one object graph (see {@link Format}); depth first with an explicit stack, so a 100,000
@@ -22,8 +23,12 @@ import java.util.TreeSet;
  */
 final class Encoder {
 
+  /** Numbers encodes, so that indices noted in objects by one encode are not taken for another's. */
+  private static final AtomicLong ENCODES = new AtomicLong();
+
   private final TypeRegistry registry;
   private final ExternalRefs refs;
+  private final long epoch = nextEpoch();
   private final ByteOut out;
   private final IdentityIndex ids;
   /** Strings are values: one equal to a recently written string refers back to it. */
@@ -50,7 +55,14 @@ final class Encoder {
     this.classSlots = new int[registry.serialCount() + 16];
   }
 
-  byte[] encode(Object root) {
+  /** 32 bits, never 0: that is what the index field of an object no encode has seen holds. */
+  private static long nextEpoch() {
+    long epoch = ENCODES.incrementAndGet() & 0xFFFF_FFFFL;
+    return epoch == 0 ? ENCODES.incrementAndGet() & 0xFFFF_FFFFL : epoch;
+  }
+
+  byte[] encode(byte[] header, Object root) {
+    out.writeBytes(header);
     out.writeBytes(Format.MAGIC);
     out.varint(Format.VERSION);
     out.write(refs == null ? Format.MODE_SNAPSHOT : Format.MODE_PAYLOAD);
@@ -234,7 +246,7 @@ final class Encoder {
         return;
       }
     }
-    int seen = ids.putIfAbsent(v, nextIndex);
+    int seen = t.indexOffset < 0 ? ids.putIfAbsent(v, nextIndex) : noteIndex(v, t.indexOffset);
     if (seen >= 0) {
       if (openValues.get(seen)) {
         throw fail(t.type.getName() + " is part of a reference cycle that leads back to itself;"
@@ -247,6 +259,21 @@ final class Encoder {
     int index = nextIndex++;
     writeClassTag(t);
     writeBody(t, v, index);
+  }
+
+  /**
+   * Like {@code ids.putIfAbsent} for an object that keeps its own index (see
+   * {@link TypeRegistry#indexInField}): the high half of the field names the encode that wrote the low
+   * half, so notes left by earlier (or failed) encodes never count. It would take 2^32 encodes for a
+   * stale note to look current.
+   */
+  private int noteIndex(Object v, long offset) {
+    long note = U.getLong(v, offset);
+    if ((note >>> 32) == epoch) {
+      return (int) note;
+    }
+    U.putLong(v, offset, (epoch << 32) | nextIndex);
+    return -1;
   }
 
   private void writeClassTag(TypeInfo t) {

@@ -7,7 +7,8 @@ import java.util.function.Function;
 /**
  * Encodes object graphs (a whole VM for snapshots, or a view-to-model event payload) to a versioned
  * binary form and back; immutable and safe on any thread, but each call must be given a graph that
- * no other thread mutates meanwhile (for snapshots: call {@link #encode(Object)} on the model thread,
+ * no other thread mutates or encodes meanwhile, since encoding writes the index field of classes under
+ * {@link TypeRegistry#indexInField} (for snapshots: call {@link #encode(Object)} on the model thread,
  * then {@link #compress} and {@link #sha256} anywhere).
  *
  * <p>Every non-static, non-transient field of every registered class is stored ({@code transient}
@@ -49,7 +50,15 @@ public final class SnapshotCodec {
 
   /** Encodes the graph reachable from {@code root} (which may be null) for a snapshot. */
   public byte[] encode(Object root) {
-    return encodeWith(root, null);
+    return encodeWith(new byte[0], root, null);
+  }
+
+  /**
+   * Encodes a snapshot of {@code root} behind {@code header}, in one array: a caller's own header (the
+   * VM's code version) can then be checked before anything is decoded, without copying the encoding.
+   */
+  public byte[] encode(byte[] header, Object root) {
+    return encodeWith(Objects.requireNonNull(header, "header"), root, null);
   }
 
   /**
@@ -57,17 +66,17 @@ public final class SnapshotCodec {
    * looked up again by {@link #decode(byte[], Function)}.
    */
   public byte[] encode(Object root, ExternalRefs refs) {
-    return encodeWith(root, Objects.requireNonNull(refs, "refs"));
+    return encodeWith(new byte[0], root, Objects.requireNonNull(refs, "refs"));
   }
 
-  private byte[] encodeWith(Object root, ExternalRefs refs) {
+  private byte[] encodeWith(byte[] header, Object root, ExternalRefs refs) {
     byte[] buffer = scratch.getAndSet(null);
     // Size the identity table like the last snapshot's, so a big snapshot does not rehash while
     // writing; payloads are small and start small.
     int expectedObjects = refs == null ? lastObjectCount : 16;
     Encoder encoder = new Encoder(registry, refs, buffer != null ? buffer : new byte[4096], expectedObjects);
     try {
-      byte[] bytes = encoder.encode(root);
+      byte[] bytes = encoder.encode(header, root);
       if (refs == null) {
         lastObjectCount = encoder.objectCount();
       }
@@ -80,7 +89,16 @@ public final class SnapshotCodec {
   /** Decodes bytes written by {@link #encode(Object)} with the same registered types. */
   public Object decode(byte[] encoded) {
     Objects.requireNonNull(encoded, "encoded");
-    return new Decoder(registry, null, encoded).decode();
+    return new Decoder(registry, null, encoded, 0).decode();
+  }
+
+  /** Decodes a snapshot written by {@link #encode(byte[], Object)} from where its header ends. */
+  public Object decode(byte[] encoded, int offset) {
+    Objects.requireNonNull(encoded, "encoded");
+    if (offset < 0 || offset > encoded.length) {
+      throw new IllegalArgumentException("offset " + offset + " is outside the " + encoded.length + " bytes");
+    }
+    return new Decoder(registry, null, encoded, offset).decode();
   }
 
   /**
@@ -90,7 +108,7 @@ public final class SnapshotCodec {
   public Object decode(byte[] encoded, Function<String, Object> resolver) {
     Objects.requireNonNull(encoded, "encoded");
     Objects.requireNonNull(resolver, "resolver");
-    return new Decoder(registry, resolver, encoded).decode();
+    return new Decoder(registry, resolver, encoded, 0).decode();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.flamingo.core.snapshot;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.HashMap;
@@ -36,6 +37,8 @@ public final class TypeRegistry {
   private final java.util.List<TypeInfo> builtins = new java.util.ArrayList<>();
   private final int builtinCount;
   private volatile boolean frozen;
+  private Class<?> indexedBase;
+  private long indexOffset = -1;
 
   private final ClassValue<TypeInfo> resolved = new ClassValue<>() {
     @Override
@@ -57,11 +60,40 @@ public final class TypeRegistry {
         null, null, null);
     if (info.kind == TypeInfo.PLAIN) {
       info.fields();
+      if (indexedBase != null && indexedBase.isAssignableFrom(type)) {
+        info.indexOffset = indexOffset;
+      }
     } else if (info.kind == TypeInfo.RECORD) {
       info.record();
     }
     add(info);
     userTypes.put(classId, type);
+    return this;
+  }
+
+  /**
+   * Lets the encoder note the index of each instance of a plain class registered from now on that
+   * extends {@code base} in {@code base}'s transient {@code long} field {@code field}, instead of
+   * looking it up in an identity table: for the many objects of one kind in a big graph (a VM's models)
+   * that lookup is a cache miss each time. The bytes written are the same. The price: encoding writes
+   * that field, so two encodes must never share instances of {@code base} at the same time.
+   */
+  public TypeRegistry indexInField(Class<?> base, String field) {
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(field, "field");
+    if (frozen) {
+      throw new IllegalStateException("registry is frozen; call indexInField before the registry is used");
+    }
+    try {
+      Field f = base.getDeclaredField(field);
+      if (f.getType() != long.class || !Modifier.isTransient(f.getModifiers()) || Modifier.isStatic(f.getModifiers())) {
+        throw new IllegalArgumentException(base.getName() + "." + field + " must be a transient long instance field");
+      }
+      indexedBase = base;
+      indexOffset = UnsafeAccess.U.objectFieldOffset(f);
+    } catch (NoSuchFieldException e) {
+      throw new IllegalArgumentException(base.getName() + " has no field " + field, e);
+    }
     return this;
   }
 

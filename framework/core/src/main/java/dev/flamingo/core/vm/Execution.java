@@ -75,7 +75,7 @@ final class Execution {
   }
 
   private void runFuture(FutureMessage future) {
-    Model model = future.ref.model();
+    Model model = future.model;
     if (model == null) {
       triggerPersistencePoll();
       return;
@@ -83,7 +83,7 @@ final class Execution {
     running = future;
     runningCancelled = false;
     try {
-      invoke(model, future.ref, future.args, null, null);
+      invoke(model, future.ref(), future.args, null, null);
     } finally {
       running = null;
     }
@@ -258,9 +258,9 @@ final class Execution {
     if (state.lastPersistencePoll != VmState.NEVER && since < PERSIST_MIN_POLL_GAP) {
       if (!state.persistCoolOff) {
         state.persistCoolOff = true;
-        MethodRef poll = state.ref(null, new HandlerName("triggerPersistencePoll", "()V"));
+        HandlerName poll = state.intern(new HandlerName("triggerPersistencePoll", "()V"));
         state.futures.add(new FutureMessage(state.time + PERSIST_MIN_POLL_GAP - since, state.nextFutureSeq(),
-            ++state.futureIds, poll, NO_ARGS, 0));
+            ++state.futureIds, null, poll, NO_ARGS, 0));
       }
     } else {
       triggerPersistencePoll();

@@ -4,9 +4,10 @@ import dev.flamingo.core.Model;
 import java.util.Comparator;
 
 /**
- * A queued future call: at {@code time}, call {@code ref} with {@code args} (kept by reference, as in
- * Croquet); {@code period > 0} re-queues it after each run under the same {@code handleId}. Stored in
- * snapshots field by field; the fields are not final because the decoder fills them.
+ * A queued future call: at {@code time}, call handler {@code name} of {@code model} (null for the VM's
+ * own futures) with {@code args} (their elements kept by reference, as in Croquet); {@code period > 0}
+ * re-queues it after each run under the same {@code handleId}. Snapshots store it as part of
+ * {@link StoredFutures}. Model thread only.
  */
 final class FutureMessage {
   /** Earlier time first; at equal time, creation order by uint32 future seq across the wrap. */
@@ -16,32 +17,31 @@ final class FutureMessage {
 
   long time;
   long seq;
-  long handleId;
-  // Stored as its two parts, so a snapshot has no MethodRef object per future; rebuilt by restoreRef().
-  transient MethodRef ref;
-  private Model receiver;
-  private HandlerName name;
-  Object[] args;
-  long period;
+  final long handleId;
+  // The two parts of the handler's MethodRef rather than the ref: one object fewer per pending future,
+  // which a restore of 100,000 models allocates and its young collections copy.
+  final Model model;
+  final HandlerName name;
+  final Object[] args;
+  final long period;
 
-  FutureMessage(long time, long seq, long handleId, MethodRef ref, Object[] args, long period) {
+  FutureMessage(long time, long seq, long handleId, Model model, HandlerName name, Object[] args, long period) {
     this.time = time;
     this.seq = seq;
     this.handleId = handleId;
-    this.ref = ref;
-    if (ref != null) { // only tests of the ordering leave it out
-      this.receiver = ref.model();
-      this.name = ref.name();
-    }
+    this.model = model;
+    this.name = name;
     this.args = args;
     this.period = period;
   }
 
-  /** Rebuilds {@link #ref} after decoding, which fills only the stored fields. */
-  void restoreRef() {
-    if (name == null) {
-      throw new IllegalArgumentException("corrupt snapshot: a future has no handler name");
-    }
-    ref = new MethodRef(receiver, name);
+  /** The handler, for calling it and for reports. */
+  MethodRef ref() {
+    return new MethodRef(model, name);
+  }
+
+  /** True if this future calls exactly {@code ref}. */
+  boolean calls(MethodRef ref) {
+    return ref.model() == model && ref.name().equals(name);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -18,12 +19,13 @@ import java.util.function.Predicate;
  * receiver so cancelling and destroying touch only that model's futures. Model thread only.
  */
 final class FutureQueue {
-  // Only {@code snapshotted} is encoded; the set and the index are rebuilt from it after a restore.
+  // Only {@code stored} is encoded; the set and the index are rebuilt from it after a restore.
   private transient TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
   // Looked up, never iterated as a whole, so its hash order cannot leak into replicated behaviour.
   // Null after a restore until first needed, which keeps joining fast.
   private transient Map<Model, List<FutureMessage>> byModel = new HashMap<>();
-  private ArrayList<FutureMessage> snapshotted;
+  // Only set from beforeEncode() to afterEncode(), and from decoding to afterDecode().
+  private StoredFutures stored;
 
   void add(FutureMessage message) {
     queue.add(message);
@@ -33,7 +35,7 @@ final class FutureQueue {
   }
 
   private void index(FutureMessage message) {
-    byModel.computeIfAbsent(message.ref.model(), m -> new ArrayList<>(2)).add(message);
+    byModel.computeIfAbsent(message.model, m -> new ArrayList<>(2)).add(message);
   }
 
   private Map<Model, List<FutureMessage>> byModel() {
@@ -90,40 +92,43 @@ final class FutureQueue {
   }
 
   private void unindex(FutureMessage message) {
-    List<FutureMessage> messages = byModel.get(message.ref.model());
+    List<FutureMessage> messages = byModel.get(message.model);
     messages.remove(message);
     if (messages.isEmpty()) {
-      byModel.remove(message.ref.model());
+      byModel.remove(message.model);
     }
   }
 
-  /** The messages in execution order (a copy). */
-  ArrayList<FutureMessage> inOrder() {
-    return new ArrayList<>(queue);
+  /** Visits every message, in execution order. */
+  void forEach(Consumer<FutureMessage> visitor) {
+    queue.forEach(visitor);
   }
 
-  /** Exposes the messages, in order, to the encoder; call {@link #afterEncode()} when done. */
+  /** Exposes the messages in their flat stored form to the encoder; call {@link #afterEncode()} when done. */
   void beforeEncode() {
-    snapshotted = inOrder();
+    stored = StoredFutures.of(queue);
   }
 
   void afterEncode() {
-    snapshotted = null;
+    stored = null;
   }
 
   /** Rebuilds the sorted set after decoding, which bypassed the constructor; the index follows lazily. */
   void afterDecode() {
-    snapshotted.forEach(FutureMessage::restoreRef);
+    if (stored == null) {
+      throw new IllegalArgumentException("corrupt snapshot: the future queue is missing");
+    }
+    List<FutureMessage> messages = stored.toMessages();
     // A snapshot lists the futures in order, so the set is built in linear time; anything else
     // (only a hand-made snapshot) is sorted as before.
-    if (isStrictlyOrdered(snapshotted)) {
-      queue = new TreeSet<>(new OrderedView(snapshotted));
+    if (isStrictlyOrdered(messages)) {
+      queue = new TreeSet<>(new OrderedView(messages));
     } else {
       queue = new TreeSet<>(FutureMessage.ORDER);
-      queue.addAll(snapshotted);
+      queue.addAll(messages);
     }
     byModel = null;
-    snapshotted = null;
+    stored = null;
   }
 
   private static boolean isStrictlyOrdered(List<FutureMessage> messages) {

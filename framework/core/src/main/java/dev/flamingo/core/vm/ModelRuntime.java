@@ -176,9 +176,9 @@ public final class ModelRuntime {
       throw new IllegalArgumentException("future delay must be >= 0 and a repeat period > 0, got delay "
           + delayMs + " ms, period " + periodMs + " ms");
     }
-    MethodRef ref = state.ref(model, Handlers.reference(model, handler));
+    HandlerName name = state.intern(Handlers.reference(model, handler));
     long handleId = ++state.futureIds;
-    state.futures.add(new FutureMessage(state.time + delayMs, state.nextFutureSeq(), handleId, ref, args, periodMs));
+    state.futures.add(new FutureMessage(state.time + delayMs, state.nextFutureSeq(), handleId, model, name, args, periodMs));
     return new FutureHandle(model.id(), handleId);
   }
 
@@ -197,15 +197,15 @@ public final class ModelRuntime {
   public boolean cancelFuture(Model model, Serializable handler) {
     requireAlive(model, "cancelFuture");
     MethodRef ref = state.ref(model, Handlers.reference(model, handler));
-    return state.futures.removeEarliest(model, f -> f.ref.equals(ref))
-        || vm.execution().cancelRunningRepeat(f -> f.ref.equals(ref));
+    return state.futures.removeEarliest(model, f -> f.calls(ref))
+        || vm.execution().cancelRunningRepeat(f -> f.calls(ref));
   }
 
   /** See {@link Model#cancelAllFutures()}. */
   public boolean cancelAllFutures(Model model) {
     requireAlive(model, "cancelAllFutures");
     boolean removed = state.futures.removeAll(model);
-    return vm.execution().cancelRunningRepeat(f -> f.ref.model() == model) || removed;
+    return vm.execution().cancelRunningRepeat(f -> f.model == model) || removed;
   }
 
   /** See {@link Model#beWellKnownAs(String)}. */
@@ -224,7 +224,7 @@ public final class ModelRuntime {
     }
     state.subscriptions.removeAll(id);
     state.futures.removeAll(model);
-    vm.execution().cancelRunningRepeat(f -> f.ref.model() == model);
+    vm.execution().cancelRunningRepeat(f -> f.model == model);
     state.wellKnown.values().removeIf(id::equals);
     state.models.remove(id);
   }

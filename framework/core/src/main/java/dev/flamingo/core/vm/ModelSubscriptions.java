@@ -3,10 +3,8 @@ package dev.flamingo.core.vm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -16,11 +14,11 @@ import java.util.function.Predicate;
  * on restore. Model thread only.
  */
 final class ModelSubscriptions {
-  // Insertion-ordered sets: subscription order for dispatch, O(1) liveness checks and removal. Their
-  // hash order comes from MethodRef.hashCode, which is derived from ids and names, never identity.
-  // Stored as the flat StoredSubscriptions, not as one set and one MethodRef object per topic: with
-  // 100,000 models that object graph dominated snapshot time.
-  private transient LinkedHashMap<String, LinkedHashSet<MethodRef>> byTopic = new LinkedHashMap<>();
+  // Per topic its TopicHandlers value: subscription order for dispatch, O(1) liveness checks and
+  // removal. Set hash order comes from MethodRef.hashCode, which is derived from ids and names, never
+  // identity. Stored as the flat StoredSubscriptions, not as one set and one MethodRef object per topic:
+  // with 100,000 models that object graph dominated snapshot time.
+  private transient LinkedHashMap<String, Object> byTopic = new LinkedHashMap<>();
   private ArrayList<Generic> generic = new ArrayList<>();
   // Only set from beforeEncode() to afterEncode(), and from decoding to afterDecode().
   private StoredSubscriptions stored;
@@ -67,9 +65,11 @@ final class ModelSubscriptions {
     }
     String topic = topic(scope, event);
     Map<String, List<Entry>> index = byModel(); // built before the change, or it would list the new ref twice
-    if (!byTopic.computeIfAbsent(topic, t -> new LinkedHashSet<>()).add(ref)) {
+    Object handlers = TopicHandlers.add(byTopic.get(topic), ref);
+    if (handlers == null) {
       throw duplicate(scope, event, ref);
     }
+    byTopic.put(topic, handlers); // an existing topic keeps its place
     index.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
   }
 
@@ -106,10 +106,11 @@ final class ModelSubscriptions {
       if (!filter.test(e)) {
         return false;
       }
-      Set<MethodRef> handlers = byTopic.get(e.topic);
-      handlers.remove(e.ref);
-      if (handlers.isEmpty()) {
+      Object left = TopicHandlers.remove(byTopic.get(e.topic), e.ref);
+      if (left == null) {
         byTopic.remove(e.topic);
+      } else {
+        byTopic.put(e.topic, left);
       }
       return true;
     });
@@ -139,8 +140,7 @@ final class ModelSubscriptions {
 
   /** The topic's handlers, copied so handlers added during dispatch do not run for this event. */
   List<MethodRef> handlersFor(String topic) {
-    Set<MethodRef> handlers = byTopic.get(topic);
-    return handlers == null ? List.of() : List.copyOf(handlers);
+    return TopicHandlers.copy(byTopic.get(topic));
   }
 
   /** Increases whenever a subscription is removed. */
@@ -160,14 +160,13 @@ final class ModelSubscriptions {
 
   /** True if {@code ref} still handles {@code topic}: handlers removed during dispatch are skipped. */
   boolean isLive(String topic, MethodRef ref) {
-    Set<MethodRef> handlers = byTopic.get(topic);
-    return handlers != null && handlers.contains(ref);
+    return TopicHandlers.contains(byTopic.get(topic), ref);
   }
 
   /** Each topic (generic ones as written) with its handlers ({@code M3.onPost}), in subscription order. */
   Map<String, List<String>> describe() {
     Map<String, List<String>> table = new LinkedHashMap<>();
-    byTopic.forEach((topic, refs) -> refs.forEach(ref -> add(table, topic, ref)));
+    byTopic.forEach((topic, handlers) -> TopicHandlers.forEach(handlers, ref -> add(table, topic, ref)));
     generic.forEach(g -> add(table, topic(g.scope, g.event), g.ref));
     return table;
   }
@@ -178,7 +177,7 @@ final class ModelSubscriptions {
 
   /** Visits every stored handler, topics first, then generic ones. */
   void forEachRef(Consumer<MethodRef> visitor) {
-    byTopic.values().forEach(handlers -> handlers.forEach(visitor));
+    byTopic.values().forEach(handlers -> TopicHandlers.forEach(handlers, visitor));
     generic.forEach(g -> visitor.accept(g.ref));
   }
 
@@ -207,26 +206,16 @@ final class ModelSubscriptions {
   private Map<String, List<Entry>> byModel() {
     if (byModel == null) {
       byModel = new HashMap<>();
-      byTopic.forEach((topic, handlers) -> {
-        for (MethodRef ref : handlers) {
-          byModel.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref));
-        }
-      });
+      byTopic.forEach((topic, handlers) -> TopicHandlers.forEach(handlers,
+          ref -> byModel.computeIfAbsent(ref.modelId(), id -> new ArrayList<>()).add(new Entry(topic, ref))));
     }
     return byModel;
   }
 
   /** For tests and diagnostics: how many topic and generic subscriptions the model has. */
   int countFor(String modelId) {
-    int count = 0;
-    for (Set<MethodRef> handlers : byTopic.values()) {
-      for (MethodRef ref : handlers) {
-        count += ref.modelId().equals(modelId) ? 1 : 0;
-      }
-    }
-    for (Generic g : generic) {
-      count += g.ref.modelId().equals(modelId) ? 1 : 0;
-    }
-    return count;
+    int[] count = {0};
+    forEachRef(ref -> count[0] += ref.modelId().equals(modelId) ? 1 : 0);
+    return count[0];
   }
 }

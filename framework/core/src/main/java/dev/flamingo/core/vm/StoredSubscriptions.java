@@ -2,7 +2,6 @@ package dev.flamingo.core.vm;
 
 import dev.flamingo.core.Model;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 
 /**
@@ -14,51 +13,55 @@ import java.util.Map;
 final class StoredSubscriptions {
   /** Topic names, in table order. */
   private Object[] topics;
-  /** How many handlers each topic has, at least one. */
-  private int[] counts;
+  /** How many handlers each topic has, at least one, packed (one byte each in practice). */
+  private byte[] counts;
   /** Per handler, topic by topic in subscription order: the model, then its shared {@link HandlerName}. */
   private Object[] handlers;
 
-  static StoredSubscriptions of(Map<String, LinkedHashSet<MethodRef>> byTopic) {
+  static StoredSubscriptions of(Map<String, Object> byTopic) {
     StoredSubscriptions stored = new StoredSubscriptions();
     stored.topics = new Object[byTopic.size()];
-    stored.counts = new int[byTopic.size()];
     int total = 0;
-    for (LinkedHashSet<MethodRef> refs : byTopic.values()) {
-      total += refs.size();
+    for (Object handlers : byTopic.values()) {
+      total += TopicHandlers.size(handlers);
     }
     stored.handlers = new Object[total * 2];
     stored.fill(byTopic);
     return stored;
   }
 
-  private void fill(Map<String, LinkedHashSet<MethodRef>> byTopic) {
+  private void fill(Map<String, Object> byTopic) {
+    PackedLongs.Writer sizes = new PackedLongs.Writer(byTopic.size());
     int t = 0;
-    int h = 0;
-    for (Map.Entry<String, LinkedHashSet<MethodRef>> entry : byTopic.entrySet()) {
-      topics[t] = entry.getKey();
-      counts[t++] = entry.getValue().size();
-      for (MethodRef ref : entry.getValue()) {
-        handlers[h++] = ref.model();
-        handlers[h++] = ref.name();
-      }
+    int[] h = {0};
+    for (Map.Entry<String, Object> entry : byTopic.entrySet()) {
+      topics[t++] = entry.getKey();
+      sizes.add(TopicHandlers.size(entry.getValue()));
+      TopicHandlers.forEach(entry.getValue(), ref -> {
+        handlers[h[0]++] = ref.model();
+        handlers[h[0]++] = ref.name();
+      });
     }
+    counts = sizes.toArray();
   }
 
   /** Rebuilds the table; decoded data is untrusted, so every shape and type is checked. */
-  LinkedHashMap<String, LinkedHashSet<MethodRef>> toTopics() {
-    if (topics == null || counts == null || handlers == null || topics.length != counts.length) {
-      throw corrupt("its arrays are missing or differ in length");
+  LinkedHashMap<String, Object> toTopics() {
+    if (topics == null || counts == null || handlers == null) {
+      throw corrupt("its arrays are missing");
     }
-    LinkedHashMap<String, LinkedHashSet<MethodRef>> byTopic = new LinkedHashMap<>(capacity(topics.length));
+    PackedLongs.Reader sizes = new PackedLongs.Reader(counts, "subscription table");
+    LinkedHashMap<String, Object> byTopic = new LinkedHashMap<>(capacity(topics.length));
     int h = 0;
     for (int t = 0; t < topics.length; t++) {
-      if (!(topics[t] instanceof String topic) || counts[t] <= 0 || counts[t] > (handlers.length - h) / 2) {
-        throw corrupt("topic " + t + " is not a name with 1 to " + (handlers.length - h) / 2 + " handlers");
+      if (!(topics[t] instanceof String topic)) {
+        throw corrupt("topic " + t + " is not a name");
       }
-      LinkedHashSet<MethodRef> refs = new LinkedHashSet<>(capacity(counts[t]));
-      for (int end = h + 2 * counts[t]; h < end; h += 2) {
-        if (!refs.add(ref(h))) {
+      int count = sizes.nextInt(1, (handlers.length - h) / 2, "handler count");
+      Object refs = null;
+      for (int end = h + 2 * count; h < end; h += 2) {
+        refs = TopicHandlers.add(refs, ref(h));
+        if (refs == null) {
           throw corrupt("topic " + topic + " lists handler " + ref(h) + " twice");
         }
       }
@@ -68,6 +71,9 @@ final class StoredSubscriptions {
     }
     if (h != handlers.length) {
       throw corrupt("it has " + (handlers.length - h) / 2 + " handlers that belong to no topic");
+    }
+    if (!sizes.atEnd()) {
+      throw corrupt("it has more handler counts than topics");
     }
     return byTopic;
   }
@@ -80,7 +86,7 @@ final class StoredSubscriptions {
   }
 
   /** A HashMap capacity that holds {@code n} entries without resizing. */
-  private static int capacity(int n) {
+  static int capacity(int n) {
     return (int) Math.min(1 << 30, n / 0.75 + 1);
   }
 

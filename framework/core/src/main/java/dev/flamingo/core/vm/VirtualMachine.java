@@ -61,19 +61,20 @@ public final class VirtualMachine {
       Object options, Object persisted, VmHost host) {
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(rootType, "rootType");
-    VirtualMachine vm = new VirtualMachine(registry, host, VmState.fresh(registry.versionId(), sessionId));
+    VirtualMachine vm = new VirtualMachine(registry, host, VmState.fresh(sessionId));
     vm.createRoot(rootType, options, persisted);
     return vm;
   }
 
-  /** Rebuilds a replica from {@link Snapshot#bytes()}; no {@code init} runs. */
+  /**
+   * Rebuilds a replica from {@link Snapshot#bytes()}; no {@code init} runs.
+   *
+   * @throws IllegalArgumentException when the snapshot was written by other code or another framework
+   *     build (checked before decoding), or is corrupt
+   */
   public static VirtualMachine restore(Registry registry, byte[] snapshot, VmHost host) {
     Objects.requireNonNull(snapshot, "snapshot");
     VmState state = new VmCodec(registry, id -> null).decodeState(snapshot);
-    if (!registry.versionId().equals(state.versionId)) {
-      throw new IllegalArgumentException("snapshot was taken by code version " + state.versionId
-          + " but this registry is " + registry.versionId() + "; a snapshot only restores with the code that wrote it");
-    }
     state.afterDecode();
     VirtualMachine vm = new VirtualMachine(registry, host, state);
     vm.state.models.values().forEach(model -> ModelAccess.attach(model, vm.runtime));
@@ -288,13 +289,11 @@ public final class VirtualMachine {
       throw new IllegalStateException("a snapshot is taken between messages or from VmHost.onSnapshotPoll/onTally,"
           + " not while model code runs (from a handler error report or an immediate view handler)");
     }
-    state.futures.beforeEncode();
-    state.subscriptions.beforeEncode();
+    state.beforeEncode();
     try {
       return new CapturedSnapshot(codec.encodeState(state), state.time, state.externalSeq);
     } finally {
-      state.subscriptions.afterEncode();
-      state.futures.afterEncode();
+      state.afterEncode();
     }
   }
 

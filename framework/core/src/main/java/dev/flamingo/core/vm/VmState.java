@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 
 /**
  * Everything replicated about one VM, which is exactly what a snapshot holds (Croquet's VM fields).
- * The codec stores this object and everything it reaches field by field, so taking a snapshot copies
- * nothing first; the fields are not final because the decoder fills them. Model thread only.
+ * The codec stores this object and everything it reaches field by field, except that the three big
+ * tables (models, futures, subscriptions) are put into flat forms first, which the codec writes with far
+ * fewer objects; the fields are not final because the decoder fills them. Model thread only.
  */
 final class VmState {
   static final long NEVER = Long.MIN_VALUE;
 
-  String versionId;
   String sessionId;
   long time;
   long externalTime;
@@ -20,7 +20,11 @@ final class VmState {
   long futureIds;
   long modelCount;
   String rootId;
-  LinkedHashMap<String, Model> models = new LinkedHashMap<>();
+  // Stored as the models alone, in creation order (the key is each model's id): a snapshot then holds one
+  // string fewer per model, and a restored VM one string object fewer. Rebuilt by afterDecode().
+  transient LinkedHashMap<String, Model> models = new LinkedHashMap<>();
+  // Only set from beforeEncode() to afterEncode(), and from decoding to afterDecode().
+  private Object[] storedModels;
   LinkedHashMap<String, String> wellKnown = new LinkedHashMap<>();
   ModelSubscriptions subscriptions = new ModelSubscriptions();
   FutureQueue futures = new FutureQueue();
@@ -34,9 +38,8 @@ final class VmState {
   // names at once. (Lazily would be wrong: a repeating future out of the queue while it runs would be missed.)
   private transient HandlerName.Interner names = new HandlerName.Interner();
 
-  static VmState fresh(String versionId, String sessionId) {
+  static VmState fresh(String sessionId) {
     VmState state = new VmState();
-    state.versionId = versionId;
     state.sessionId = sessionId;
     state.random = Xoshiro256.seeded(sessionId);
     return state;
@@ -44,7 +47,12 @@ final class VmState {
 
   /** The stored form of {@code model}'s handler {@code name}, sharing one name instance per method. */
   MethodRef ref(Model model, HandlerName name) {
-    return new MethodRef(model, names.intern(name));
+    return new MethodRef(model, intern(name));
+  }
+
+  /** The one shared instance equal to {@code name}. */
+  HandlerName intern(HandlerName name) {
+    return names.intern(name);
   }
 
   long nextFutureSeq() {
@@ -52,12 +60,41 @@ final class VmState {
     return futureSeq;
   }
 
-  /** Rebuilds what is not stored after decoding (the sorted future queue now, indexes when first used). */
+  /** Puts the tables into their flat stored forms for the encoder; call {@link #afterEncode()} when done. */
+  void beforeEncode() {
+    storedModels = models.values().toArray();
+    futures.beforeEncode();
+    subscriptions.beforeEncode();
+  }
+
+  void afterEncode() {
+    subscriptions.afterEncode();
+    futures.afterEncode();
+    storedModels = null;
+  }
+
+  /** Rebuilds what is not stored after decoding (the model table and sorted future queue now, indexes when first used). */
   void afterDecode() {
+    restoreModels();
     futures.afterDecode();
     subscriptions.afterDecode();
     names = new HandlerName.Interner();
     subscriptions.forEachRef(ref -> names.intern(ref.name()));
-    futures.inOrder().forEach(future -> names.intern(future.ref.name()));
+    futures.forEach(future -> intern(future.name));
+  }
+
+  /** Decoded data is untrusted: every entry must be a model with an id of its own. */
+  private void restoreModels() {
+    if (storedModels == null) {
+      throw new IllegalArgumentException("corrupt snapshot: the model table is missing");
+    }
+    models = new LinkedHashMap<>(StoredSubscriptions.capacity(storedModels.length));
+    for (Object stored : storedModels) {
+      if (!(stored instanceof Model model) || model.id() == null || models.putIfAbsent(model.id(), model) != null) {
+        throw new IllegalArgumentException("corrupt snapshot: the model table lists " + stored
+            + ", which is not a model with an id of its own");
+      }
+    }
+    storedModels = null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.flamingo.core.vm;
 
+import dev.flamingo.core.Model;
 import dev.flamingo.core.snapshot.TypeRegistry;
 
 /**
@@ -7,13 +8,26 @@ import dev.flamingo.core.snapshot.TypeRegistry;
  * {@link dev.flamingo.core.Registry} while it builds its type registry. Thread rule: the builder's thread.
  */
 public final class VmTypes {
+  /**
+   * Version of the VM snapshot layout: its header and the shapes of the classes registered here. Bump
+   * it whenever one of them changes; it is part of every {@code versionId}, so builds that disagree
+   * never share a session, and a snapshot from another build is refused before it is decoded.
+   */
+  public static final int SCHEMA = 3;
+
   private VmTypes() {}
 
-  /** Adds the VM state classes to {@code types}, which must not be frozen yet. */
+  /**
+   * Adds the VM state classes to {@code types}, which must not be frozen yet, and lets the encoder note
+   * each model's index in the model itself.
+   */
   public static void registerInto(TypeRegistry types) {
-    types.register("flamingo.VmState", VmState.class)
-        .register("flamingo.Future", FutureMessage.class)
+    // Before any model class is registered: only the VM's capture encodes models as such (payloads
+    // carry them as ids), on the VM's thread, so no two encodes share them.
+    types.indexInField(Model.class, "snapshotIndex")
+        .register("flamingo.VmState", VmState.class)
         .register("flamingo.FutureQueue", FutureQueue.class)
+        .register("flamingo.StoredFutures", StoredFutures.class)
         .register("flamingo.MethodRef", MethodRef.class)
         .register("flamingo.HandlerName", HandlerName.class)
         .register("flamingo.Subscriptions", ModelSubscriptions.class)

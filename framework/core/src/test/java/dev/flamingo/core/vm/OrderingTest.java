@@ -70,8 +70,8 @@ class OrderingTest {
 
   @Test
   void futureSeqOrderSurvivesTheUint32Wrap() {
-    FutureMessage before = new FutureMessage(5, 0xFFFF_FFFFL, 1, null, null, 0);
-    FutureMessage after = new FutureMessage(5, 0L, 2, null, null, 0);
+    FutureMessage before = new FutureMessage(5, 0xFFFF_FFFFL, 1, null, null, null, 0);
+    FutureMessage after = new FutureMessage(5, 0L, 2, null, null, null, 0);
     assertTrue(FutureMessage.ORDER.compare(before, after) < 0);
     assertTrue(FutureMessage.ORDER.compare(after, before) > 0);
   }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flamingo.core.Registry;
+import dev.flamingo.core.snapshot.SnapshotCodec;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,29 @@ class SnapshotTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> VirtualMachine.restore(changed, bytes, new TestHost()));
     assertTrue(e.getMessage().startsWith("snapshot was taken by code version " + Fixtures.REGISTRY.versionId()), e.getMessage());
+  }
+
+  @Test
+  void aSnapshotOfAnotherFrameworkBuildIsRefusedBeforeDecoding() {
+    byte[] encoded = SnapshotCodec.decompress(Fixtures.vm(new TestHost()).snapshot().bytes(), 1 << 20);
+    encoded[4] = (byte) (VmTypes.SCHEMA + 1); // the schema, little endian, right after "FLVM"
+    Arrays.fill(encoded, 9 + encoded[8], encoded.length, (byte) 0x7F); // a body this build cannot read
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> VirtualMachine.restore(Fixtures.REGISTRY, SnapshotCodec.compress(encoded), new TestHost()));
+    assertEquals("snapshot has VM schema " + (VmTypes.SCHEMA + 1) + " but this framework build ("
+        + Registry.FRAMEWORK_VERSION + ") reads schema " + VmTypes.SCHEMA
+        + "; a snapshot only restores with the framework build and code that wrote it", e.getMessage());
+  }
+
+  @Test
+  void theCodeVersionIsCheckedBeforeDecoding() {
+    byte[] encoded = SnapshotCodec.decompress(Fixtures.vm(new TestHost()).snapshot().bytes(), 1 << 20);
+    encoded[9] ^= 1; // a character of the versionId
+    Arrays.fill(encoded, 9 + encoded[8], encoded.length, (byte) 0x7F);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> VirtualMachine.restore(Fixtures.REGISTRY, SnapshotCodec.compress(encoded), new TestHost()));
+    assertTrue(e.getMessage().startsWith("snapshot was taken by code version "), e.getMessage());
+    assertTrue(e.getMessage().contains("but this registry is " + Fixtures.REGISTRY.versionId()), e.getMessage());
   }
 
   @Test

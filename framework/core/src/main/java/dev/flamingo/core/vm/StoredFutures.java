@@ -1,0 +1,84 @@
+package dev.flamingo.core.vm;
+
+import dev.flamingo.core.Model;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The snapshot form of the future queue: one packed byte array of numbers and one flat array of
+ * references, instead of a message object and an argument array per future, which made the codec
+ * look up two more objects per future. Derived from the queue's execution order alone, so equal
+ * queues give equal bytes. Model thread only; the fields are not final because the decoder fills them.
+ */
+final class StoredFutures {
+  /** Per future in execution order: time (as the difference to the previous one), seq, handle id, period, argument count. */
+  private byte[] numbers;
+  /** Per future: the receiver (null for the VM's own futures), its shared {@link HandlerName}, then the arguments. */
+  private Object[] refs;
+
+  StoredFutures(byte[] numbers, Object[] refs) {
+    this.numbers = numbers;
+    this.refs = refs;
+  }
+
+  static StoredFutures of(Collection<FutureMessage> inOrder) {
+    PackedLongs.Writer numbers = new PackedLongs.Writer(inOrder.size() * 5);
+    // Room for a receiver, a handler and one argument each, the common case, so the list rarely grows.
+    List<Object> refs = new ArrayList<>(inOrder.size() * 3 + 16);
+    long time = 0;
+    for (FutureMessage future : inOrder) {
+      numbers.add(future.time - time);
+      numbers.add(future.seq);
+      numbers.add(future.handleId);
+      numbers.add(future.period);
+      numbers.add(future.args.length);
+      time = future.time;
+      refs.add(future.model);
+      refs.add(future.name);
+      for (Object arg : future.args) {
+        refs.add(arg);
+      }
+    }
+    return new StoredFutures(numbers.toArray(), refs.toArray());
+  }
+
+  /** Rebuilds the messages in stored order; decoded data is untrusted, so every shape and type is checked. */
+  List<FutureMessage> toMessages() {
+    if (numbers == null || refs == null) {
+      throw new IllegalArgumentException("corrupt snapshot: the future queue is missing");
+    }
+    PackedLongs.Reader in = new PackedLongs.Reader(numbers, "future queue");
+    List<FutureMessage> messages = new ArrayList<>(refs.length / 3);
+    long time = 0;
+    int r = 0;
+    while (!in.atEnd()) {
+      time += in.next();
+      long seq = in.next();
+      long handleId = in.next();
+      long period = in.next();
+      if (refs.length - r < 2) {
+        throw in.corrupt("lists more futures than receivers and handlers");
+      }
+      int argCount = in.nextInt(0, refs.length - r - 2, "argument count");
+      if (seq < 0 || seq > Seq.MASK || period < 0) {
+        throw in.corrupt("has future seq " + seq + " and period " + period);
+      }
+      Object[] args = new Object[argCount];
+      System.arraycopy(refs, r + 2, args, 0, argCount);
+      checkHandler(in, r);
+      messages.add(new FutureMessage(time, seq, handleId, (Model) refs[r], (HandlerName) refs[r + 1], args, period));
+      r += 2 + argCount;
+    }
+    if (r != refs.length) {
+      throw in.corrupt("has " + (refs.length - r) + " references that belong to no future");
+    }
+    return messages;
+  }
+
+  private void checkHandler(PackedLongs.Reader in, int at) {
+    if (!(refs[at] == null || refs[at] instanceof Model) || !(refs[at + 1] instanceof HandlerName)) {
+      throw in.corrupt("has a future whose receiver and handler are not a model and a handler name");
+    }
+  }
+}

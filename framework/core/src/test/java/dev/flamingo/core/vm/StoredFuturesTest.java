@@ -1,0 +1,53 @@
+package dev.flamingo.core.vm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class StoredFuturesTest {
+  private static final HandlerName TICK = new HandlerName("tick", "(Ljava/lang/Integer;)V");
+
+  @Test
+  void futuresSurviveTheFlatFormInOrder() {
+    Object shared = List.of("x");
+    TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
+    queue.add(new FutureMessage(500, 0xFFFFFFFFL, 7, null, TICK, new Object[] {shared, null}, 40));
+    queue.add(new FutureMessage(20, 3, -1, null, TICK, new Object[0], 0));
+    List<FutureMessage> back = StoredFutures.of(queue).toMessages();
+    assertEquals(2, back.size());
+    FutureMessage first = back.get(0);
+    FutureMessage second = back.get(1);
+    assertEquals(List.of(20L, 3L, -1L, 0L), List.of(first.time, first.seq, first.handleId, first.period));
+    assertEquals(List.of(500L, 0xFFFFFFFFL, 7L, 40L), List.of(second.time, second.seq, second.handleId, second.period));
+    assertArrayEquals(new Object[] {shared, null}, second.args);
+    assertSame(TICK, second.name);
+  }
+
+  @Test
+  void anArgumentCountBeyondTheReferencesIsCorrupt() {
+    // time 1, seq 1, handle 1, period 0, and 3 arguments (zigzag: 2, 2, 2, 0, 6), but only two references.
+    StoredFutures stored = new StoredFutures(new byte[] {2, 2, 2, 0, 6}, new Object[] {null, TICK});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    assertTrue(e.getMessage().startsWith("corrupt snapshot: the future queue has argument count 3"), e.getMessage());
+  }
+
+  @Test
+  void aReceiverThatIsNoModelIsCorrupt() {
+    StoredFutures stored = new StoredFutures(new byte[] {2, 2, 2, 0, 0}, new Object[] {"M1", TICK});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    assertTrue(e.getMessage().contains("not a model and a handler name"), e.getMessage());
+  }
+
+  @Test
+  void aTruncatedNumberIsCorrupt() {
+    StoredFutures stored = new StoredFutures(new byte[] {2, (byte) 0x80}, new Object[] {null, TICK});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    assertEquals("corrupt snapshot: the future queue ends in the middle of a number", e.getMessage());
+  }
+}
