@@ -41,8 +41,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -63,7 +61,6 @@ import java.util.function.Supplier;
  */
 public final class Controller implements VmHost, ReflectorConnection.Listener {
 
-    private static final System.Logger LOG = System.getLogger("dev.flamingo.client");
     private static final long INITIAL_SEQ = 0xFFFFFFF0L;
     private static final long JOIN_FAILED_DELAY_MS = 5000;
     private static final long SLICE_NANOS = 200_000_000L;
@@ -77,7 +74,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final SessionIds ids;
     private final String viewId;
     private final Tps tps;
-    private final OwnerLoop loop;
+    private final ReplicaOwner owner;
+    private final SessionLog log;
     private final SecureRandom random = new SecureRandom();
     private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
     private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
@@ -127,14 +125,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private OwnedTimer localTicks;
     /** AUTO: the owner loop is running frames. */
     private boolean framing;
-    /** Work for the replica's owner: network frames, timers, submitted tasks; FIFO. */
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    /** Held while the owner runs replica work, so a step and the session thread never overlap. */
-    private final Object ownership = new Object();
-    /** MANUAL after the first join: {@link #step} callers, not the session thread, run the inbox. */
-    private volatile boolean callerOwned;
-    /** The thread stepping a MANUAL session, claimed by the first step after the join. */
-    private volatile Thread owner;
     /** MANUAL: the root view is built by the next step, on the stepping thread. */
     private boolean viewPending;
 
@@ -146,8 +136,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.viewId = newViewId(random);
         this.tps = params.tps();
         this.syncedRule = new SyncedRule(tps.tickMs());
-        this.loop = new OwnerLoop("flamingo-session-" + viewId, this::runInboxOnLoop,
-                () -> !callerOwned && !inbox.isEmpty());
+        this.log = new SessionLog(params, viewId);
+        this.owner = new ReplicaOwner("flamingo-session-" + viewId, params.name(), this::adoptVm);
         this.snapshots = new Snapshots(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
     }
@@ -213,11 +203,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 result.completeExceptionally(e);
             }
         };
-        if (callerOwned && Thread.currentThread() == owner) {
-            synchronized (ownership) {
-                run.run();
-            }
-        } else if (!post(run)) {
+        if (!owner.runOrPost(run)) {
             result.completeExceptionally(new IllegalStateException("session " + params.name() + " has ended"));
         }
         return result;
@@ -230,7 +216,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      */
     public void step(long frameTime) {
         if (params.step() == Step.AUTO) {
-            if (loop.isOwnerThread()) {
+            if (owner.isLoopThread()) {
                 stepNow(frameTime);
             } else {
                 submit(() -> {
@@ -240,47 +226,20 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             }
             return;
         }
-        if (!callerOwned) {
-            return; // joining: the session thread owns the replica until the join completes
-        }
-        synchronized (ownership) {
-            claimOwner();
-            adoptVm();
-            runInbox(inbox.size());
-            if (callerOwned && viewPending) {
+        owner.step(() -> {
+            if (viewPending) {
                 buildRootView();
             }
-            if (callerOwned) {
+            if (owner.callerOwned()) {
                 stepNow(frameTime);
             }
-        }
+        });
     }
 
-    /** The VM checks its owner thread; this takes it over, under {@code ownership}. */
+    /** The VM checks its owner thread; this takes it over, under the owner's lock. */
     private void adoptVm() {
         if (vm != null) {
             vm.adopt();
-        }
-    }
-
-    private void claimOwner() {
-        Thread me = Thread.currentThread();
-        if (owner == null) {
-            owner = me;
-        } else if (owner != me) {
-            throw new IllegalStateException("Session.step called on thread \"" + me.getName() + "\", but session "
-                    + params.name() + " is stepped by \"" + owner.getName() + "\"; call step from one thread only");
-        }
-    }
-
-    /** Runs at most {@code max} queued tasks (what arrived before this step), stopping if the owner changes. */
-    private void runInbox(int max) {
-        for (int i = 0; i < max && callerOwned; i++) {
-            Runnable task = inbox.poll();
-            if (task == null) {
-                return;
-            }
-            task.run();
         }
     }
 
@@ -357,7 +316,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** Leaves for good. */
     public CompletableFuture<Void> leave() {
-        releaseOwner();
+        owner.release(this::detachRootView);
         post(() -> {
             leaving = true;
             if (connection != null && connected) {
@@ -370,23 +329,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             }
         });
         return leaveFuture;
-    }
-
-    /**
-     * MANUAL: gives the replica back to the session thread so leaving completes without further steps. On the
-     * stepping thread the root view is detached right here; from another thread it waits for a running step.
-     */
-    private void releaseOwner() {
-        synchronized (ownership) {
-            if (!callerOwned) {
-                return;
-            }
-            if (Thread.currentThread() == owner) {
-                detachRootView();
-            }
-            callerOwned = false;
-            owner = null;
-        }
     }
 
     // ---- start-up ----
@@ -439,29 +381,9 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     // ---- connection events (transport threads: hop to the loop) ----
 
-    /**
-     * Queues {@code task} for the replica's owner: the session thread, or in MANUAL after the join the next
-     * {@link #step}. Returns false once the session ended (late events are dropped).
-     */
+    /** Queues {@code task} for the replica's owner; false once the session ended. See {@link ReplicaOwner#post}. */
     boolean post(Runnable task) {
-        if (loop.isShutdown()) {
-            return false;
-        }
-        inbox.add(task);
-        if (!callerOwned) {
-            loop.wake();
-        }
-        return true;
-    }
-
-    private void runInboxOnLoop() {
-        synchronized (ownership) {
-            for (Runnable task = callerOwned ? null : inbox.poll(); task != null;
-                    task = callerOwned ? null : inbox.poll()) {
-                adoptVm(); // back from a MANUAL owner after leave()
-                task.run();
-            }
-        }
+        return owner.post(task);
     }
 
     @Override
@@ -525,7 +447,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         } else if (frame instanceof Inbound.Pong pong) {
             onPong(pong);
         } else if (frame instanceof Inbound.Info info) {
-            LOG.log(System.Logger.Level.INFO, "reflector: " + info.code() + " " + info.msg());
+            log.info("reflector: " + info.code() + " " + info.msg());
         } else if (frame instanceof Inbound.Reconnect) {
             connection.drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
         }
@@ -765,11 +687,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             buildRootView();
             if (!framing) {
                 framing = true;
-                loop.startFrames(FRAME_MS, this::frameOnLoop);
+                owner.startFrames(FRAME_MS, () -> frame(wallMs()));
             }
         } else {
             viewPending = true;
-            callerOwned = true;
+            owner.handToCaller();
         }
         outbox.flush();
         if (params.progress() != null) {
@@ -815,7 +737,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void startLocalTicks(long tickTime) {
         long[] n = {0};
         double every = tps.localTickMs();
-        localTicks = scheduleAtFixedRate(() -> {
+        localTicks = owner.scheduleAtFixedRate(() -> {
             n[0]++;
             reflectorTime = Math.max(reflectorTime, tickTime + Math.round(n[0] * every));
             debug(DebugFlag.TICKS, () -> "local tick " + reflectorTime);
@@ -918,12 +840,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
-    private void frameOnLoop() {
-        synchronized (ownership) {
-            frame(wallMs());
-        }
-    }
-
     private void updateSynced() {
         long now = wallMs();
         double extrapolated = lastReflectorTime + (connected ? now - lastReceivedWall : 0);
@@ -958,17 +874,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** Runs {@code task} on the replica's owner after {@code delayMs}; see {@link OwnedTimer}. */
     OwnedTimer schedule(Runnable task, long delayMs) {
-        OwnedTimer timer = new OwnedTimer();
-        Runnable guarded = timer.guard(task);
-        timer.bind(Threads.TIMER.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
-        return timer;
-    }
-
-    private OwnedTimer scheduleAtFixedRate(Runnable task, long periodMs) {
-        OwnedTimer timer = new OwnedTimer();
-        Runnable guarded = timer.guard(task);
-        timer.bind(Threads.TIMER.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
-        return timer;
+        return owner.schedule(task, delayMs);
     }
 
     /** Croquet's snapshot trigger: after enough simulation CPU time (or on REQU), ask everyone to vote. */
@@ -1052,21 +958,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     }
 
     void problem(SessionProblem problem) {
-        LOG.log(System.Logger.Level.WARNING, problem.describe());
-        if (params.problems() != null) {
-            try {
-                params.problems().accept(problem);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "problem listener threw " + e);
-            }
-        }
+        log.problem(problem);
     }
 
     void debug(DebugFlag flag, Supplier<String> message) {
-        if (params.debug(flag)) {
-            LOG.log(System.Logger.Level.INFO, "[" + flag.name().toLowerCase(java.util.Locale.ROOT) + "] " + viewId
-                    + " " + message.get());
-        }
+        log.debug(flag, message);
     }
 
     // ---- teardown ----
@@ -1076,7 +972,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         viewPending = false;
         if (framing) {
             framing = false;
-            loop.stopFrames();
+            owner.stopFrames();
         }
         cancel(localTicks);
         cancel(rejoinTimer);
@@ -1117,14 +1013,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         dead = true;
-        LOG.log(System.Logger.Level.WARNING, e.getMessage());
+        log.warning(e.getMessage());
         tearDown();
         if (!joinFuture.completeExceptionally(e)) {
             problem(new SessionProblem.Warning(e.getMessage()));
         }
         leaveFuture.complete(null);
         endedFuture.completeExceptionally(e);
-        loop.shutdown();
+        owner.shutdown();
     }
 
     private void finishLeave() {
@@ -1135,7 +1031,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         leaveFuture.complete(null);
         endedFuture.complete(null);
-        loop.shutdown();
+        owner.shutdown();
     }
 
     private static void cancel(OwnedTimer f) {
