@@ -8,23 +8,12 @@ import dev.flamingo.client.SessionFailedException;
 import dev.flamingo.client.SessionProblem;
 import dev.flamingo.client.Step;
 import dev.flamingo.client.Tps;
-import dev.flamingo.client.internal.crypto.Envelope;
-import dev.flamingo.client.internal.crypto.PasswordCheck;
 import dev.flamingo.client.internal.crypto.Purpose;
 import dev.flamingo.client.internal.crypto.RejectedEnvelopeException;
-import dev.flamingo.client.internal.crypto.SessionKey;
-import dev.flamingo.client.internal.files.FileStore;
-import dev.flamingo.client.internal.files.HttpFileStore;
-import dev.flamingo.client.internal.files.MemoryFileStore;
 import dev.flamingo.client.internal.ids.SessionIds;
 import dev.flamingo.client.internal.net.CloseCodes;
-import dev.flamingo.client.internal.net.OfflineReflector;
 import dev.flamingo.client.internal.net.ReflectorConnection;
-import dev.flamingo.client.internal.net.Transport;
-import dev.flamingo.client.internal.net.WebSocketTransport;
 import dev.flamingo.client.internal.wire.Inbound;
-import dev.flamingo.client.internal.wire.JoinArgs;
-import dev.flamingo.client.internal.wire.OutboundEncoder;
 import dev.flamingo.client.internal.wire.ProtocolException;
 import dev.flamingo.client.internal.wire.ReflectedMessage;
 import dev.flamingo.core.Model;
@@ -34,8 +23,6 @@ import dev.flamingo.core.vm.ExternalMessage;
 import dev.flamingo.core.vm.HandlerError;
 import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -62,7 +49,6 @@ import java.util.function.Supplier;
 public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     private static final long INITIAL_SEQ = 0xFFFFFFF0L;
-    private static final long JOIN_FAILED_DELAY_MS = 5000;
     private static final long SLICE_NANOS = 200_000_000L;
     private static final long FRAME_MS = 16;
     private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
@@ -84,10 +70,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final ArrayDeque<ReflectedMessage> pending = new ArrayDeque<>();
     private final Snapshots snapshots;
     private Session session;
-    private Envelope envelope;
-    private OutboundEncoder encoder;
-    private ReflectorConnection connection;
-    private FileStore files;
+    private final Link link;
+    private final Dormancy dormancy;
     private final Outbox outbox;
 
     private VirtualMachine vm;
@@ -103,8 +87,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private long lastReflectorTime;
     private long lastReceivedWall;
     private int syncGeneration;
-    private boolean connected;
-    private boolean syncCompleted;
     private boolean viewReady;
     private boolean leaving;
     private boolean dead;
@@ -112,16 +94,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private long ffStartTime;
     private double cpuTimeMs;
     private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
-    private OwnedTimer joinTimeout;
-    private OwnedTimer rejoinTimer;
-    /** Running while reconnect attempts fail, when {@code reconnectLimit} is set. */
-    private OwnedTimer giveUpTimer;
-    /** The latest close, for the message when reconnecting is given up. */
-    private String lastClose = "";
-    private int lastCloseCode;
-    /** Out of sight for {@code autoSleep} seconds, then dormant; see {@link #setVisible}. */
-    private OwnedTimer sleepTimer;
-    private volatile boolean dormant;
     private OwnedTimer localTicks;
     /** AUTO: the owner loop is running frames. */
     private boolean framing;
@@ -138,6 +110,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.syncedRule = new SyncedRule(tps.tickMs());
         this.log = new SessionLog(params, viewId);
         this.owner = new ReplicaOwner("flamingo-session-" + viewId, params.name(), this::adoptVm);
+        this.link = new Link(this);
+        this.dormancy = new Dormancy(this);
         this.snapshots = new Snapshots(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
     }
@@ -146,7 +120,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     public static CompletableFuture<Session> start(JoinParameters params, Function<Controller, Session> factory) {
         Controller controller = new Controller(params);
         controller.session = factory.apply(controller);
-        controller.post(controller::begin);
+        controller.post(controller.link::start);
         return controller.joinFuture;
     }
 
@@ -263,55 +237,22 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      * dormant; back in sight it wakes. Any thread.
      */
     public void setVisible(boolean visible) {
-        post(() -> {
-            if (visible) {
-                awake();
-            } else if (params.autoSleepSeconds() > 0 && !dormant && (sleepTimer == null || sleepTimer.isDone())) {
-                sleepTimer = schedule(this::dormant, Math.round(params.autoSleepSeconds() * 1000));
-            }
-        });
+        post(() -> dormancy.visible(visible));
     }
 
     /** Goes dormant now. Any thread. */
     public void sleep() {
-        post(this::dormant);
+        post(dormancy::sleep);
     }
 
     /** Ends dormancy (and any pending autoSleep timer) now. Any thread. */
     public void wake() {
-        post(this::awake);
+        post(dormancy::wake);
     }
 
     /** True while dormant. */
     public boolean isDormant() {
-        return dormant;
-    }
-
-    /**
-     * Croquet's {@code dormantDisconnect}: close with 4110 and stop reconnecting. The rejoinLimit rule then runs
-     * as for any disconnect (the view is torn down once it passes, and the others see our view-exit); the view
-     * id is kept, so waking joins again as the same view.
-     */
-    private void dormant() {
-        cancel(sleepTimer);
-        if (dead || leaving || dormant || connection == null) {
-            return;
-        }
-        dormant = true;
-        cancel(giveUpTimer); // no attempts while asleep, so nothing to give up on
-        giveUpTimer = null;
-        debug(DebugFlag.SESSION, () -> "going dormant");
-        connection.sleep();
-    }
-
-    private void awake() {
-        cancel(sleepTimer);
-        if (dead || !dormant) {
-            return;
-        }
-        dormant = false;
-        debug(DebugFlag.SESSION, () -> "waking from dormancy as view " + viewId);
-        connection.wake();
+        return dormancy.isDormant();
     }
 
     /** Leaves for good. */
@@ -319,12 +260,9 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         owner.release(this::detachRootView);
         post(() -> {
             leaving = true;
-            if (connection != null && connected) {
-                connection.close(CloseCodes.LEAVE, "leave");
-            } else {
-                if (connection != null) {
-                    connection.close(CloseCodes.LEAVE, "leave");
-                }
+            boolean closeWillReport = link.isConnected(); // then its disconnected() finishes the leave
+            link.close(CloseCodes.LEAVE, "leave");
+            if (!closeWillReport) {
                 finishLeave();
             }
         });
@@ -332,48 +270,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     }
 
     // ---- start-up ----
-
-    private void begin() {
-        debug(DebugFlag.HASHING, () -> "ids for " + params.appId() + "/" + params.name() + " options "
-                + params.options() + " version " + ids.versionId() + ": persistentId " + ids.persistentId()
-                + ", sessionId " + ids.sessionId());
-        // The key derivation (tens of ms) overlaps the connect; JOIN waits for both.
-        Threads.WORKERS.execute(() -> {
-            Envelope derived = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), random);
-            post(() -> {
-                envelope = derived;
-                if (connected) {
-                    sendJoin();
-                }
-            });
-        });
-        encoder = new OutboundEncoder(ids.sessionId());
-        boolean offline = params.debug(DebugFlag.OFFLINE);
-        files = offline ? new MemoryFileStore() : new HttpFileStore(filesUri());
-        Supplier<Transport> transports = offline ? OfflineReflector::new
-                : () -> new WebSocketTransport(URI.create(stripSlash(params.reflector()) + "/" + ids.sessionId()));
-        connection = new ReflectorConnection(transports, this, Threads.TIMER, Controller::wallMs,
-                random::nextDouble, encoder.pulse());
-        debug(DebugFlag.CLASSES, () -> "registered classes " + registry.classes().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().getName()).toList());
-        debug(DebugFlag.SESSION, () -> "joining session " + ids.sessionId() + " as view " + viewId);
-        connection.start();
-    }
-
-    private URI filesUri() {
-        if (params.files() != null) {
-            return params.files();
-        }
-        // Our reflector serves /files/ next to /reflector on the same port.
-        URI ws = params.reflector();
-        String scheme = "wss".equals(ws.getScheme()) ? "https" : "http";
-        return URI.create(scheme + "://" + ws.getRawAuthority() + "/files/");
-    }
-
-    private static String stripSlash(URI uri) {
-        String s = uri.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
 
     static long wallMs() {
         return System.nanoTime() / 1_000_000;
@@ -403,31 +299,13 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     @Override
     public void disconnected(int code, String reason, CloseCodes.Kind kind, boolean reconnecting) {
-        post(() -> onDisconnected(code, reason, kind));
+        post(() -> link.disconnected(code, reason, kind));
     }
 
     private void onConnected() {
-        if (dead) {
-            return;
+        if (!dead) {
+            link.opened();
         }
-        connected = true;
-        // As Croquet on opening its socket: a PING, whose PONG tells the connection's round trip.
-        connection.send(encoder.ping(System.currentTimeMillis()));
-        if (envelope != null) {
-            sendJoin();
-        }
-    }
-
-    private void sendJoin() {
-        String viewData = params.viewDataJson();
-        connection.send(encoder.join(new JoinArgs(params.appId() + "/" + params.name(),
-                params.apiKey() == null ? "" : params.apiKey(), params.appId(), ids.persistentId(),
-                Registry.FRAMEWORK_VERSION, viewId, viewData == null ? null
-                        : envelope.sealText(Purpose.VIEW_DATA, ids.sessionId(), viewData.getBytes(StandardCharsets.UTF_8)),
-                tps.tickMs(), tps.delayMs(), params.autoSleepSeconds(), PasswordCheck.tove(envelope, ids.sessionId()),
-                ids.versionId(), params.rejoinLimitMs() == 0 ? 0 : params.rejoinLimitMs() + 250)));
-        joinTimeout = schedule(() -> connection.drop(CloseCodes.CLIENT_ERROR,
-                "no SYNC within " + JOIN_FAILED_DELAY_MS + " ms of JOIN"), JOIN_FAILED_DELAY_MS);
     }
 
     private void onFrame(Inbound frame) {
@@ -449,7 +327,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         } else if (frame instanceof Inbound.Info info) {
             log.info("reflector: " + info.code() + " " + info.msg());
         } else if (frame instanceof Inbound.Reconnect) {
-            connection.drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
+            link.connection().drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
         }
     }
 
@@ -476,66 +354,12 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
-    private void onDisconnected(int code, String reason, CloseCodes.Kind kind) {
-        connected = false;
-        syncCompleted = false;
-        cancel(joinTimeout);
-        debug(DebugFlag.SESSION, () -> "disconnected " + code + " (" + CloseCodes.describe(code) + ") " + reason);
-        if (leaving) {
-            finishLeave();
-            return;
-        }
-        if (kind == CloseCodes.Kind.FATAL || kind == CloseCodes.Kind.LEFT) {
-            fail(new SessionFailedException(code, "session " + params.appId() + "/" + params.name() + " ended: "
-                    + closeText(code, reason), null));
-            return;
-        }
-        lastCloseCode = code;
-        lastClose = closeText(code, reason);
-        if (kind == CloseCodes.Kind.RECONNECT && params.reconnectLimitMs() > 0 && giveUpTimer == null) {
-            giveUpTimer = schedule(this::giveUp, params.reconnectLimitMs());
-        }
-        if (viewReady && rejoinTimer == null) {
-            if (params.rejoinLimitMs() == 0) {
-                tearDown();
-            } else {
-                rejoinTimer = schedule(this::rejoinExpired, params.rejoinLimitMs());
-            }
-        }
-    }
-
-    private static String closeText(int code, String reason) {
-        return code + " " + CloseCodes.describe(code) + (reason == null || reason.isEmpty() ? "" : ": " + reason);
-    }
-
-    /** {@code reconnectLimit} passed without a SYNC: stop retrying and end the session. */
-    private void giveUp() {
-        giveUpTimer = null;
-        String message = "gave up reconnecting to " + params.reflector() + " after " + params.reconnectLimitMs()
-                + " ms (reconnectLimit); last close " + lastClose;
-        connection.close(CloseCodes.LEAVE, "gave up reconnecting");
-        fail(new SessionFailedException(lastCloseCode, message, null));
-    }
-
-    private void rejoinExpired() {
-        rejoinTimer = null;
-        if (!syncCompleted) {
-            debug(DebugFlag.SESSION, () -> "rejoinLimit passed: rebooting model and view");
-            tearDown();
-        }
-    }
-
     // ---- SYNC ----
 
     private void onSync(Inbound.Sync sync) {
-        cancel(joinTimeout);
-        cancel(giveUpTimer);
-        giveUpTimer = null;
-        if (sync.tove() == null || !PasswordCheck.matches(envelope, ids.sessionId(), sync.tove())) {
-            fatal("wrong password: the session's password check does not decrypt with the password given to join");
+        if (!link.synced(sync)) {
             return;
         }
-        connection.joined();
         lastReflectorTime = Math.max(lastReflectorTime, sync.time());
         if (vm != null && seamless(sync)) {
             rejoinSeamlessly(sync);
@@ -557,7 +381,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         long fetchStart = System.nanoTime();
         Threads.WORKERS.execute(() -> {
             try {
-                byte[] bytes = files.get(sync.url());
+                byte[] bytes = link.files().get(sync.url());
                 debug(DebugFlag.SNAPSHOT, () -> "fetched " + bytes.length + " bytes in "
                         + (System.nanoTime() - fetchStart) / 1_000_000 + " ms from " + sync.url());
                 post(() -> install(bytes, sync.persisted(), generation));
@@ -587,9 +411,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     private void rejoinSeamlessly(Inbound.Sync sync) {
         debug(DebugFlag.SESSION, () -> "seamless rejoin at seq " + Long.toHexString(lastSeq));
-        cancel(rejoinTimer);
-        rejoinTimer = null;
-        syncCompleted = true;
+        link.cancelRejoin();
+        link.syncCompleted();
         for (ReflectedMessage m : sync.messages()) {
             ingest(m);
         }
@@ -608,10 +431,10 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             if (sealed == null) {
                 base = createFresh(null);
             } else if (persisted) {
-                byte[] data = envelope.open(Purpose.PERSISTED, ids.persistentId(), sealed);
+                byte[] data = link.envelope().open(Purpose.PERSISTED, ids.persistentId(), sealed);
                 base = createFresh(VirtualMachine.decodePersisted(registry, data));
             } else {
-                base = envelope.open(Purpose.SNAPSHOT, ids.sessionId(), sealed);
+                base = link.envelope().open(Purpose.SNAPSHOT, ids.sessionId(), sealed);
             }
             vm = VirtualMachine.restore(registry, base, this);
         } catch (RejectedEnvelopeException e) {
@@ -622,9 +445,9 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         long restored = System.nanoTime();
-        converter = new MessageConverter(envelope, ids.sessionId(), vm::encodeEvent);
+        converter = new MessageConverter(link.envelope(), ids.sessionId(), vm::encodeEvent);
         lastSeq = vm.externalSeq();
-        syncCompleted = true;
+        link.syncCompleted();
         ffStartTime = vm.time();
         snapshots.installed(vm, base);
         int queued = pending.size();
@@ -726,7 +549,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void onTime(long time, boolean tick) {
         lastReflectorTime = Math.max(lastReflectorTime, time);
         reflectorTime = Math.max(reflectorTime, time);
-        cancel(localTicks);
+        OwnedTimer.cancelIfSet(localTicks);
         if (tick && tps.multiplier() > 1) {
             startLocalTicks(time);
         }
@@ -742,7 +565,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             reflectorTime = Math.max(reflectorTime, tickTime + Math.round(n[0] * every));
             debug(DebugFlag.TICKS, () -> "local tick " + reflectorTime);
             if (n[0] >= tps.multiplier() - 1) {
-                cancel(localTicks);
+                OwnedTimer.cancelIfSet(localTicks);
             }
             afterInput();
         }, Math.round(every));
@@ -763,7 +586,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             // Croquet closes with 4000 on a sequence error; the replica cannot continue, so reboot.
             problem(new SessionProblem.Warning("reflector stream broken (" + e.getMessage() + "); rebooting"));
             tearDown();
-            connection.drop(CloseCodes.CLIENT_ERROR, "sequence error");
+            link.connection().drop(CloseCodes.CLIENT_ERROR, "sequence error");
             return;
         }
         lastSeq = m.seq();
@@ -842,7 +665,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     private void updateSynced() {
         long now = wallMs();
-        double extrapolated = lastReflectorTime + (connected ? now - lastReceivedWall : 0);
+        double extrapolated = lastReflectorTime + (link.isConnected() ? now - lastReceivedWall : 0);
         if (syncedRule.update(now, extrapolated - vm.time())) {
             boolean value = syncedRule.synced();
             synced = value;
@@ -860,16 +683,12 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     String seal(Payload.Kind kind, List<ExternalMessage.ModelEvent> events, String text) {
         Payload payload = new Payload(kind, viewId, wallMs(), events, text);
-        return envelope.sealText(Purpose.MESSAGE, ids.sessionId(), payload.encode());
+        return link.envelope().sealText(Purpose.MESSAGE, ids.sessionId(), payload.encode());
     }
 
     /** Sends now when joined and connected, else keeps the frame for after a seamless rejoin. */
     void sendFrame(String frame) {
         outbox.frame(frame);
-    }
-
-    boolean linkReady() {
-        return connected && syncCompleted;
     }
 
     /** Runs {@code task} on the replica's owner after {@code delayMs}; see {@link OwnedTimer}. */
@@ -889,7 +708,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         cpuTimeMs = 0;
         lastPollRequest = vm.time();
         debug(DebugFlag.SNAPSHOT, () -> "requesting a snapshot poll at " + vm.time());
-        sendFrame(encoder.sendTagged(vm.time(), seal(Payload.Kind.SNAPSHOT_POLL, List.of(), null),
+        sendFrame(link.encoder().sendTagged(vm.time(), seal(Payload.Kind.SNAPSHOT_POLL, List.of(), null),
                 "pollForSnapshot", SNAPSHOT_MIN_POLL_GAP_MS));
     }
 
@@ -918,8 +737,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     @Override
     public void onWarning(String message) {
         problem(new SessionProblem.Warning(message));
-        if (connected) {
-            connection.send(encoder.log(message));
+        if (link.isConnected()) {
+            link.connection().send(link.encoder().log(message));
         }
     }
 
@@ -937,20 +756,20 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         return cpuTimeMs;
     }
 
-    Envelope envelope() {
-        return envelope;
+    Link link() {
+        return link;
     }
 
-    OutboundEncoder encoder() {
-        return encoder;
+    boolean viewReady() {
+        return viewReady;
     }
 
-    FileStore files() {
-        return files;
+    boolean isLeaving() {
+        return leaving;
     }
 
-    ReflectorConnection connection() {
-        return connection;
+    boolean isDead() {
+        return dead;
     }
 
     SecureRandom random() {
@@ -967,16 +786,15 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     // ---- teardown ----
 
-    private void tearDown() {
+    void tearDown() {
         detachRootView();
         viewPending = false;
         if (framing) {
             framing = false;
             owner.stopFrames();
         }
-        cancel(localTicks);
-        cancel(rejoinTimer);
-        rejoinTimer = null;
+        OwnedTimer.cancelIfSet(localTicks);
+        link.cancelRejoin();
         lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
         vm = null;
         converter = null;
@@ -1003,12 +821,12 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
-    private void fatal(String message) {
-        connection.close(CloseCodes.CLIENT_FATAL, message);
+    void fatal(String message) {
+        link.close(CloseCodes.CLIENT_FATAL, message);
         fail(new SessionFailedException(CloseCodes.CLIENT_FATAL, message, null));
     }
 
-    private void fail(SessionFailedException e) {
+    void fail(SessionFailedException e) {
         if (dead) {
             return;
         }
@@ -1023,7 +841,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         owner.shutdown();
     }
 
-    private void finishLeave() {
+    void finishLeave() {
         dead = true;
         tearDown();
         if (!joinFuture.isDone()) {
@@ -1032,12 +850,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         leaveFuture.complete(null);
         endedFuture.complete(null);
         owner.shutdown();
-    }
-
-    private static void cancel(OwnedTimer f) {
-        if (f != null) {
-            f.cancel(false);
-        }
     }
 
     // ---- uint32 sequence helpers (Croquet's inSequence) ----

@@ -86,9 +86,9 @@ final class DivergenceLocator {
         Thread replayer = new Thread(() -> {
             try {
                 String chain = hashChain(snapshot.get(), replay);
-                byte[] sealed = c.envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), chain.getBytes(StandardCharsets.UTF_8));
-                String url = c.files().put(path, sealed);
-                c.post(() -> c.sendFrame(c.encoder().send(time,
+                byte[] sealed = c.link().envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), chain.getBytes(StandardCharsets.UTF_8));
+                String url = c.link().files().put(path, sealed);
+                c.post(() -> c.sendFrame(c.link().encoder().send(time,
                         c.seal(Payload.Kind.DIVERGENCE_REPORT, List.of(), url), 0)));
             } catch (IOException | RuntimeException e) {
                 c.post(() -> c.problem(new SessionProblem.Warning("cannot locate divergence: " + e)));
@@ -134,7 +134,7 @@ final class DivergenceLocator {
         try {
             List<String[]> chains = new ArrayList<>();
             for (String url : urls) {
-                byte[] plain = c.envelope().open(Purpose.SNAPSHOT, c.ids().sessionId(), c.files().get(url));
+                byte[] plain = c.link().envelope().open(Purpose.SNAPSHOT, c.ids().sessionId(), c.link().files().get(url));
                 chains.add(new String(plain, StandardCharsets.UTF_8).split("\n"));
             }
             int first = firstDifference(chains);

@@ -73,7 +73,7 @@ final class Snapshots {
         Threads.WORKERS.execute(() -> {
             Vote vote = new Vote(viewId, captured.sha256(), cost, time, seq);
             c.debug(DebugFlag.SNAPSHOT, () -> "vote " + vote.hash() + " at " + time + " (" + captured.size() + " bytes)");
-            c.connection().send(c.encoder().tutti(time, vote.toJson(), null, true, SNAPSHOT, SNAPSHOT + "@" + time));
+            c.link().connection().send(c.link().encoder().tutti(time, vote.toJson(), null, true, SNAPSHOT, SNAPSHOT + "@" + time));
         });
     }
 
@@ -86,7 +86,7 @@ final class Snapshots {
         }
         long time = c.vm().time();
         Vote vote = new Vote(c.viewId(), hash, c.cpuTimeMs() + c.random().nextDouble(), time, c.vm().externalSeq());
-        c.connection().send(c.encoder().tutti(time, vote.toJson(), null, true, PERSIST, PERSIST + "@" + time));
+        c.link().connection().send(c.link().encoder().tutti(time, vote.toJson(), null, true, PERSIST, PERSIST + "@" + time));
     }
 
     /** A tally arrived at VM time, identically on every replica. */
@@ -138,9 +138,9 @@ final class Snapshots {
             try {
                 long start = System.nanoTime();
                 Snapshot sealed = captured.seal();
-                byte[] encrypted = c.envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), sealed.bytes());
-                String url = c.files().put(path, encrypted);
-                c.connection().send(c.encoder().snap(time, seq, hash, url, dissident));
+                byte[] encrypted = c.link().envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), sealed.bytes());
+                String url = c.link().files().put(path, encrypted);
+                c.link().connection().send(c.link().encoder().snap(time, seq, hash, url, dissident));
                 c.debug(DebugFlag.SNAPSHOT, () -> "uploaded snapshot " + time + " (" + encrypted.length + " bytes "
                         + "sealed, " + (System.nanoTime() - start) / 1_000_000 + " ms) to " + url);
             } catch (IOException | RuntimeException e) {
@@ -160,9 +160,9 @@ final class Snapshots {
         String path = "apps/" + c.parameters().appId() + "/" + ids.persistentId() + "/save/" + consensus.hash();
         Threads.WORKERS.execute(() -> {
             try {
-                byte[] encrypted = c.envelope().seal(Purpose.PERSISTED, ids.persistentId(), data);
-                String url = c.files().put(path, encrypted);
-                c.connection().send(c.encoder().save(time, url, null));
+                byte[] encrypted = c.link().envelope().seal(Purpose.PERSISTED, ids.persistentId(), data);
+                String url = c.link().files().put(path, encrypted);
+                c.link().connection().send(c.link().encoder().save(time, url, null));
             } catch (IOException | RuntimeException e) {
                 c.post(() -> c.problem(new SessionProblem.Warning("persistence upload failed: " + e)));
             }
