@@ -52,8 +52,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private static final long SLICE_NANOS = 200_000_000L;
     private static final long FRAME_MS = 16;
     private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
-    private static final long SNAPSHOT_MIN_POLL_GAP_MS = 5000;
-    private static final int REQU_POLLERS = 3;
 
     private final JoinParameters params;
     private final Registry registry;
@@ -92,8 +90,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private boolean dead;
     private boolean simulateQueued;
     private long ffStartTime;
-    private double cpuTimeMs;
-    private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
     private OwnedTimer localTicks;
     /** AUTO: the owner loop is running frames. */
     private boolean framing;
@@ -321,7 +317,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             debug(DebugFlag.TICKS, () -> "tick " + tick.time());
             onTime(tick.time(), true);
         } else if (frame instanceof Inbound.Requ) {
-            onRequ();
+            snapshots.requested();
         } else if (frame instanceof Inbound.Pong pong) {
             onPong(pong);
         } else if (frame instanceof Inbound.Info info) {
@@ -335,22 +331,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         JsonElement sent = pong.args();
         if (sent != null && sent.isJsonPrimitive() && sent.getAsJsonPrimitive().isNumber()) {
             debug(DebugFlag.PONG, () -> "PONG after " + (System.currentTimeMillis() - sent.getAsLong()) + " ms");
-        }
-    }
-
-    /**
-     * The reflector needs a snapshot: as in Croquet, only the three lexicographically lowest view ids ask for
-     * one, so a big session does not send a poll per client.
-     */
-    private void onRequ() {
-        if (vm == null || !viewReady) {
-            return;
-        }
-        boolean asks = vm.viewIds().stream().sorted().limit(REQU_POLLERS).anyMatch(viewId::equals);
-        debug(DebugFlag.SNAPSHOT, () -> "REQU: " + (asks ? "requesting a forced poll" : "left to the "
-                + REQU_POLLERS + " lowest view ids"));
-        if (asks) {
-            requestSnapshotPoll(true);
         }
     }
 
@@ -590,7 +570,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         lastSeq = m.seq();
-        cpuTimeMs += EXTERNAL_MESSAGE_CPU_PENALTY_MS;
+        snapshots.spent(EXTERNAL_MESSAGE_CPU_PENALTY_MS);
         snapshots.scheduled(c);
         if (c.rejection() != null) {
             problem(new SessionProblem.MessageRejected(m.seq(), c.rejection()));
@@ -633,14 +613,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void simulate() {
         long start = System.nanoTime();
         boolean caughtUp = vm.advanceTo(reflectorTime, start + SLICE_NANOS);
-        cpuTimeMs += (System.nanoTime() - start) / 1e6;
+        snapshots.spent((System.nanoTime() - start) / 1e6);
         if (vm == null) {
             return; // a handler's host callback rebooted the replica
         }
         vm.viewDomain().processFrameEvents(false);
         outbox.service(vm.time());
         if (caughtUp) {
-            requestSnapshotPoll(false);
+            snapshots.pollIfDue();
         } else {
             scheduleSimulate();
         }
@@ -696,22 +676,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         return owner.schedule(task, delayMs);
     }
 
-    /** Croquet's snapshot trigger: after enough simulation CPU time (or on REQU), ask everyone to vote. */
-    private void requestSnapshotPoll(boolean forced) {
-        if (vm == null || !viewReady || !synced) {
-            return;
-        }
-        boolean due = forced || cpuTimeMs > params.snapshotAfterCpuMs();
-        if (!due || vm.time() - lastPollRequest < SNAPSHOT_MIN_POLL_GAP_MS) {
-            return;
-        }
-        cpuTimeMs = 0;
-        lastPollRequest = vm.time();
-        debug(DebugFlag.SNAPSHOT, () -> "requesting a snapshot poll at " + vm.time());
-        sendFrame(link.encoder().sendTagged(vm.time(), seal(Payload.Kind.SNAPSHOT_POLL, List.of(), null),
-                "pollForSnapshot", SNAPSHOT_MIN_POLL_GAP_MS));
-    }
-
     // ---- VmHost ----
 
     @Override
@@ -752,14 +716,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         return viewReady && synced;
     }
 
-    double cpuTimeMs() {
-        return cpuTimeMs;
-    }
-
     Link link() {
         return link;
     }
 
+    /** True once this client's view-join ran and until the replica is torn down. */
     boolean viewReady() {
         return viewReady;
     }
@@ -795,7 +756,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         OwnedTimer.cancelIfSet(localTicks);
         link.cancelRejoin();
-        lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
         vm = null;
         converter = null;
         rootModel = null;
