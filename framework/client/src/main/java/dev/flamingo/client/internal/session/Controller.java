@@ -15,7 +15,6 @@ import dev.flamingo.client.internal.net.CloseCodes;
 import dev.flamingo.client.internal.net.ReflectorConnection;
 import dev.flamingo.client.internal.wire.Inbound;
 import dev.flamingo.client.internal.wire.ProtocolException;
-import dev.flamingo.client.internal.wire.ReflectedMessage;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.View;
@@ -24,7 +23,6 @@ import dev.flamingo.core.vm.HandlerError;
 import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -48,10 +46,8 @@ import java.util.function.Supplier;
  */
 public final class Controller implements VmHost, ReflectorConnection.Listener {
 
-    private static final long INITIAL_SEQ = 0xFFFFFFF0L;
     private static final long SLICE_NANOS = 200_000_000L;
     private static final long FRAME_MS = 16;
-    private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
 
     private final JoinParameters params;
     private final Registry registry;
@@ -65,32 +61,24 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
     /** Completes when the session ends for good: normally on leave, with the failure on a fatal problem. */
     private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
-    private final ArrayDeque<ReflectedMessage> pending = new ArrayDeque<>();
     private final Snapshots snapshots;
     private Session session;
     private final Link link;
     private final Dormancy dormancy;
     private final Outbox outbox;
+    private final ReflectorStream stream;
 
     private VirtualMachine vm;
-    private MessageConverter converter;
     private volatile Model rootModel;
     private volatile View rootView;
-    private volatile long latency;
     private volatile boolean synced;
     private final SyncedRule syncedRule;
-    private String timeline;
-    private long lastSeq = -1;
-    private long reflectorTime;
-    private long lastReflectorTime;
-    private long lastReceivedWall;
     private int syncGeneration;
     private boolean viewReady;
     private boolean leaving;
     private boolean dead;
     private boolean simulateQueued;
     private long ffStartTime;
-    private OwnedTimer localTicks;
     /** AUTO: the owner loop is running frames. */
     private boolean framing;
     /** MANUAL: the root view is built by the next step, on the stepping thread. */
@@ -110,6 +98,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.dormancy = new Dormancy(this);
         this.snapshots = new Snapshots(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
+        this.stream = new ReflectorStream(this);
     }
 
     /** Starts joining; the future completes with the session built by {@code factory}. */
@@ -155,7 +144,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** Round trip of this client's last message, ms. */
     public long latency() {
-        return latency;
+        return stream.latency();
     }
 
     /** Whether the replica has caught up. */
@@ -308,14 +297,13 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         if (dead) {
             return;
         }
-        lastReceivedWall = wallMs();
+        stream.heard();
         if (frame instanceof Inbound.Sync sync) {
             onSync(sync);
         } else if (frame instanceof Inbound.Recv recv) {
-            onRecv(recv.message());
+            stream.recv(recv.message());
         } else if (frame instanceof Inbound.Tick tick) {
-            debug(DebugFlag.TICKS, () -> "tick " + tick.time());
-            onTime(tick.time(), true);
+            stream.tick(tick.time());
         } else if (frame instanceof Inbound.Requ) {
             snapshots.requested();
         } else if (frame instanceof Inbound.Pong pong) {
@@ -340,8 +328,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         if (!link.synced(sync)) {
             return;
         }
-        lastReflectorTime = Math.max(lastReflectorTime, sync.time());
-        if (vm != null && seamless(sync)) {
+        stream.syncArrived(sync);
+        if (vm != null && stream.continues(sync)) {
             rejoinSeamlessly(sync);
             return;
         }
@@ -349,10 +337,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             debug(DebugFlag.SESSION, () -> "rejoin not seamless: rebooting from the reflector's state");
             tearDown();
         }
-        timeline = sync.timeline();
-        reflectorTime = sync.time();
-        pending.clear();
-        pending.addAll(sync.messages());
+        stream.restart(sync);
         int generation = ++syncGeneration;
         if (sync.url() == null) {
             install(null, false, generation);
@@ -372,31 +357,10 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         });
     }
 
-    private boolean seamless(Inbound.Sync sync) {
-        if (timeline == null || !timeline.equals(sync.timeline())) {
-            return false;
-        }
-        long firstAvailable = sync.messages().isEmpty() ? next(sync.seq()) : sync.messages().get(0).seq();
-        if (!inSequence(firstAvailable, next(lastSeq)) || !inSequence(lastSeq, sync.seq())) {
-            return false;
-        }
-        for (ReflectedMessage m : sync.messages()) {
-            if (inSequence(next(lastSeq), m.seq()) && "users".equals(m.what()) && m.meta().has("left")
-                    && m.meta().get("left").toString().contains("\"" + viewId + "\"")) {
-                return false; // the reflector already announced our departure to everyone
-            }
-        }
-        return true;
-    }
-
     private void rejoinSeamlessly(Inbound.Sync sync) {
-        debug(DebugFlag.SESSION, () -> "seamless rejoin at seq " + Long.toHexString(lastSeq));
         link.cancelRejoin();
         link.syncCompleted();
-        for (ReflectedMessage m : sync.messages()) {
-            ingest(m);
-        }
-        reflectorTime = Math.max(reflectorTime, sync.time());
+        stream.resume(sync);
         outbox.flush();
         afterInput();
     }
@@ -425,20 +389,16 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             return;
         }
         long restored = System.nanoTime();
-        converter = new MessageConverter(link.envelope(), ids.sessionId(), vm::encodeEvent);
-        lastSeq = vm.externalSeq();
+        stream.attach(vm, new MessageConverter(link.envelope(), ids.sessionId(), vm::encodeEvent));
         link.syncCompleted();
         ffStartTime = vm.time();
         snapshots.installed(vm, base);
-        int queued = pending.size();
-        while (!pending.isEmpty()) {
-            ingest(pending.poll());
-        }
+        int queued = stream.drainPending();
         long decrypted = System.nanoTime();
         debug(DebugFlag.SNAPSHOT, () -> "decrypted and restored " + base.length + " bytes in "
                 + (restored - start) / 1_000_000 + " ms; decrypted and queued " + queued + " messages in "
                 + (decrypted - restored) / 1_000_000 + " ms");
-        reflectorTime = Math.max(reflectorTime, vm.time());
+        stream.reachedAtLeast(vm.time());
         fastForward();
     }
 
@@ -456,7 +416,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         if (vm == null || viewReady) {
             return;
         }
-        boolean caughtUp = vm.advanceTo(reflectorTime, System.nanoTime() + SLICE_NANOS);
+        boolean caughtUp = vm.advanceTo(stream.reflectorTime(), System.nanoTime() + SLICE_NANOS);
         vm.viewDomain().processFrameEvents(false);
         reportProgress();
         if (!caughtUp) {
@@ -467,8 +427,9 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     }
 
     private void reportProgress() {
-        if (params.progress() != null && reflectorTime > ffStartTime) {
-            double p = (double) (vm.time() - ffStartTime) / (reflectorTime - ffStartTime);
+        long target = stream.reflectorTime();
+        if (params.progress() != null && target > ffStartTime) {
+            double p = (double) (vm.time() - ffStartTime) / (target - ffStartTime);
             params.progress().accept(Math.min(1, p));
         }
     }
@@ -519,69 +480,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     // ---- RECV, TICK, simulation ----
 
-    private void onRecv(ReflectedMessage m) {
-        debug(DebugFlag.MESSAGES, () -> "RECV " + m.time() + " " + Long.toHexString(m.seq())
-                + (m.isMeta() ? " " + m.meta() : ""));
-        ingest(m);
-        onTime(m.time(), false);
-    }
-
-    private void onTime(long time, boolean tick) {
-        lastReflectorTime = Math.max(lastReflectorTime, time);
-        reflectorTime = Math.max(reflectorTime, time);
-        OwnedTimer.cancelIfSet(localTicks);
-        if (tick && tps.multiplier() > 1) {
-            startLocalTicks(time);
-        }
-        afterInput();
-    }
-
-    /** Croquet's {@code multiplyTick}: M - 1 evenly spaced local ticks until the next reflector tick. */
-    private void startLocalTicks(long tickTime) {
-        long[] n = {0};
-        double every = tps.localTickMs();
-        localTicks = owner.scheduleAtFixedRate(() -> {
-            n[0]++;
-            reflectorTime = Math.max(reflectorTime, tickTime + Math.round(n[0] * every));
-            debug(DebugFlag.TICKS, () -> "local tick " + reflectorTime);
-            if (n[0] >= tps.multiplier() - 1) {
-                OwnedTimer.cancelIfSet(localTicks);
-            }
-            afterInput();
-        }, Math.round(every));
-    }
-
-    private void ingest(ReflectedMessage m) {
-        if (vm == null) {
-            pending.add(m);
-            return;
-        }
-        if (!inSequence(next(lastSeq), m.seq())) {
-            return; // already scheduled before a seamless rejoin
-        }
-        MessageConverter.Converted c = converter.convert(m);
-        try {
-            vm.schedule(c.time(), c.seq(), c.message());
-        } catch (IllegalArgumentException e) {
-            // Croquet closes with 4000 on a sequence error; the replica cannot continue, so reboot.
-            problem(new SessionProblem.Warning("reflector stream broken (" + e.getMessage() + "); rebooting"));
-            tearDown();
-            link.connection().drop(CloseCodes.CLIENT_ERROR, "sequence error");
-            return;
-        }
-        lastSeq = m.seq();
-        snapshots.spent(EXTERNAL_MESSAGE_CPU_PENALTY_MS);
-        snapshots.scheduled(c);
-        if (c.rejection() != null) {
-            problem(new SessionProblem.MessageRejected(m.seq(), c.rejection()));
-        }
-        Payload payload = c.payload();
-        if (payload != null && viewId.equals(payload.viewId())) {
-            latency = wallMs() - payload.sendTime();
-        }
-    }
-
-    private void afterInput() {
+    /** New input (messages or time): fast-forward while joining, else simulate in AUTO. */
+    void afterInput() {
         if (vm == null) {
             return;
         }
@@ -612,7 +512,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     private void simulate() {
         long start = System.nanoTime();
-        boolean caughtUp = vm.advanceTo(reflectorTime, start + SLICE_NANOS);
+        boolean caughtUp = vm.advanceTo(stream.reflectorTime(), start + SLICE_NANOS);
         snapshots.spent((System.nanoTime() - start) / 1e6);
         if (vm == null) {
             return; // a handler's host callback rebooted the replica
@@ -645,7 +545,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     private void updateSynced() {
         long now = wallMs();
-        double extrapolated = lastReflectorTime + (link.isConnected() ? now - lastReceivedWall : 0);
+        double extrapolated = stream.extrapolatedTime(now, link.isConnected());
         if (syncedRule.update(now, extrapolated - vm.time())) {
             boolean value = syncedRule.synced();
             synced = value;
@@ -716,6 +616,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         return viewReady && synced;
     }
 
+    ReplicaOwner owner() {
+        return owner;
+    }
+
+    Snapshots snapshots() {
+        return snapshots;
+    }
+
     Link link() {
         return link;
     }
@@ -754,14 +662,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             framing = false;
             owner.stopFrames();
         }
-        OwnedTimer.cancelIfSet(localTicks);
+        stream.reset();
         link.cancelRejoin();
         vm = null;
-        converter = null;
         rootModel = null;
-        pending.clear();
         outbox.reset();
-        lastSeq = -1;
         viewReady = false;
         syncedRule.set(false);
         synced = false;
@@ -810,19 +715,5 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         leaveFuture.complete(null);
         endedFuture.complete(null);
         owner.shutdown();
-    }
-
-    // ---- uint32 sequence helpers (Croquet's inSequence) ----
-
-    static long next(long seq) {
-        return (seq + 1) & 0xFFFFFFFFL;
-    }
-
-    static boolean inSequence(long a, long b) {
-        return (int) (b - a) >= 0;
-    }
-
-    static long initialSeq() {
-        return INITIAL_SEQ;
     }
 }

@@ -61,7 +61,7 @@ final class DivergenceLocator {
 
     /** All replicas agreed on {@code captured} at {@code seq}: it becomes the replay base. */
     void agreed(CapturedSnapshot captured, long seq) {
-        since.removeIf(m -> Controller.inSequence(m.seq(), seq));
+        since.removeIf(m -> ReflectorStream.inSequence(m.seq(), seq));
         base = () -> captured.seal().bytes();
         baseSeq = seq;
     }
@@ -73,7 +73,7 @@ final class DivergenceLocator {
         }
         List<MessageConverter.Converted> replay = new ArrayList<>();
         for (MessageConverter.Converted m : since) {
-            if (Controller.inSequence(Controller.next(baseSeq), m.seq()) && Controller.inSequence(m.seq(), seq)) {
+            if (ReflectorStream.inSequence(ReflectorStream.next(baseSeq), m.seq()) && ReflectorStream.inSequence(m.seq(), seq)) {
                 replay.add(m);
             }
         }
