@@ -9,7 +9,6 @@ import dev.flamingo.client.SessionProblem;
 import dev.flamingo.client.Step;
 import dev.flamingo.client.Tps;
 import dev.flamingo.client.internal.crypto.Purpose;
-import dev.flamingo.client.internal.crypto.RejectedEnvelopeException;
 import dev.flamingo.client.internal.ids.SessionIds;
 import dev.flamingo.client.internal.net.CloseCodes;
 import dev.flamingo.client.internal.net.ReflectorConnection;
@@ -67,13 +66,13 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final Dormancy dormancy;
     private final Outbox outbox;
     private final ReflectorStream stream;
+    private final SyncHandler syncs;
 
     private VirtualMachine vm;
     private volatile Model rootModel;
     private volatile View rootView;
     private volatile boolean synced;
     private final SyncedRule syncedRule;
-    private int syncGeneration;
     private boolean viewReady;
     private boolean leaving;
     private boolean dead;
@@ -99,6 +98,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.snapshots = new Snapshots(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
         this.stream = new ReflectorStream(this);
+        this.syncs = new SyncHandler(this);
     }
 
     /** Starts joining; the future completes with the session built by {@code factory}. */
@@ -299,7 +299,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
         stream.heard();
         if (frame instanceof Inbound.Sync sync) {
-            onSync(sync);
+            syncs.sync(sync);
         } else if (frame instanceof Inbound.Recv recv) {
             stream.recv(recv.message());
         } else if (frame instanceof Inbound.Tick tick) {
@@ -322,96 +322,16 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
-    // ---- SYNC ----
+    // ---- fast-forward and join ----
 
-    private void onSync(Inbound.Sync sync) {
-        if (!link.synced(sync)) {
-            return;
-        }
-        stream.syncArrived(sync);
-        if (vm != null && stream.continues(sync)) {
-            rejoinSeamlessly(sync);
-            return;
-        }
-        if (vm != null) {
-            debug(DebugFlag.SESSION, () -> "rejoin not seamless: rebooting from the reflector's state");
-            tearDown();
-        }
-        stream.restart(sync);
-        int generation = ++syncGeneration;
-        if (sync.url() == null) {
-            install(null, false, generation);
-            return;
-        }
-        long fetchStart = System.nanoTime();
-        Threads.WORKERS.execute(() -> {
-            try {
-                byte[] bytes = link.files().get(sync.url());
-                debug(DebugFlag.SNAPSHOT, () -> "fetched " + bytes.length + " bytes in "
-                        + (System.nanoTime() - fetchStart) / 1_000_000 + " ms from " + sync.url());
-                post(() -> install(bytes, sync.persisted(), generation));
-            } catch (java.io.IOException e) {
-                post(() -> fatal("cannot fetch the " + (sync.persisted() ? "persisted data" : "snapshot")
-                        + " " + sync.url() + ": " + e.getMessage()));
-            }
-        });
+    /** SYNC restored (or created) the VM: it fast-forwards from its own time. */
+    void restored(VirtualMachine restored) {
+        vm = restored;
+        ffStartTime = restored.time();
     }
 
-    private void rejoinSeamlessly(Inbound.Sync sync) {
-        link.cancelRejoin();
-        link.syncCompleted();
-        stream.resume(sync);
-        outbox.flush();
-        afterInput();
-    }
-
-    private void install(byte[] sealed, boolean persisted, int generation) {
-        if (generation != syncGeneration || dead || vm != null) {
-            return;
-        }
-        byte[] base;
-        long start = System.nanoTime();
-        try {
-            if (sealed == null) {
-                base = createFresh(null);
-            } else if (persisted) {
-                byte[] data = link.envelope().open(Purpose.PERSISTED, ids.persistentId(), sealed);
-                base = createFresh(VirtualMachine.decodePersisted(registry, data));
-            } else {
-                base = link.envelope().open(Purpose.SNAPSHOT, ids.sessionId(), sealed);
-            }
-            vm = VirtualMachine.restore(registry, base, this);
-        } catch (RejectedEnvelopeException e) {
-            fatal("the snapshot failed authentication (tampered, or sealed with another password): " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            fatal("cannot start the model: " + e);
-            return;
-        }
-        long restored = System.nanoTime();
-        stream.attach(vm, new MessageConverter(link.envelope(), ids.sessionId(), vm::encodeEvent));
-        link.syncCompleted();
-        ffStartTime = vm.time();
-        snapshots.installed(vm, base);
-        int queued = stream.drainPending();
-        long decrypted = System.nanoTime();
-        debug(DebugFlag.SNAPSHOT, () -> "decrypted and restored " + base.length + " bytes in "
-                + (restored - start) / 1_000_000 + " ms; decrypted and queued " + queued + " messages in "
-                + (decrypted - restored) / 1_000_000 + " ms");
-        stream.reachedAtLeast(vm.time());
-        fastForward();
-    }
-
-    /**
-     * Creates the root model and returns its snapshot; like Croquet's {@code initsnapshot}, the caller then
-     * restores from it, so the first client runs from restored state exactly like every later joiner.
-     */
-    private byte[] createFresh(Object persisted) {
-        return VirtualMachine.create(registry, ids.sessionId(), params.model(), params.options(), persisted, this)
-                .snapshot().bytes();
-    }
-
-    private void fastForward() {
+    /** Advances a joining replica one slice towards the reflector's time; joins once caught up. */
+    void fastForward() {
         simulateQueued = false;
         if (vm == null || viewReady) {
             return;
@@ -622,6 +542,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     Snapshots snapshots() {
         return snapshots;
+    }
+
+    ReflectorStream stream() {
+        return stream;
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     Link link() {
