@@ -1,13 +1,11 @@
 package dev.flamingo.client.internal.session;
 
-import com.google.gson.JsonElement;
 import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.client.SessionFailedException;
 import dev.flamingo.client.SessionProblem;
 import dev.flamingo.client.Step;
-import dev.flamingo.client.Tps;
 import dev.flamingo.client.internal.crypto.Purpose;
 import dev.flamingo.client.internal.ids.SessionIds;
 import dev.flamingo.client.internal.net.CloseCodes;
@@ -30,29 +28,34 @@ import java.util.function.Supplier;
 
 /**
  * The client side of one session (Croquet's {@code Controller}): connects, joins, syncs, steps the VM,
- * sends view events, and rejoins or reboots after a disconnect.
+ * sends view events, and rejoins or reboots after a disconnect. This class is the coordinator: it holds the
+ * VM and the session's lifecycle (join, leave, failure, teardown), implements the public entry points, and
+ * routes transport and VM callbacks to its collaborators, which each do one job: {@link ReplicaOwner} (which
+ * thread runs replica work), {@link Link} (connection, JOIN, reconnect give-up, rejoin timer),
+ * {@link SyncHandler} (SYNC: seamless rejoin or reboot from a snapshot), {@link ReflectorStream} (messages
+ * and time into the VM), {@link Simulation} (fast-forward, simulation, frames, synced), {@link RootView},
+ * {@link Snapshots}, {@link Outbox}, {@link Dormancy} and {@link SessionLog}.
  *
  * <p>Threading: everything that touches the VM, the views or this object's state runs on the replica's one
  * owner; transport callbacks and timers only {@link #post} tasks to its queue. The owner is the session's own
- * thread ({@code loop}), except in MANUAL after the first join: then the thread calling {@link #step} owns the
- * replica and runs the queue at the start of each step (what was queued before it, so catch-up slices spread
- * over steps). {@code ownership} is held while either runs replica work, so the hand-over at the end of the
- * join and the hand-back in {@link #leave} never overlap a step. Sync: SYNC's messages are queued, the
- * snapshot is fetched on a worker, the VM is restored (or created) and fast-forwarded in 200 ms slices with
- * the loop free in between, and the root view is built only once this client's own view-join has run.
- * Rejoin: within {@code rejoinLimit} a SYNC on the same timeline with no gap continues the same VM and view
- * (seamless); otherwise model and view are rebuilt from the latest snapshot.
+ * thread, except in MANUAL after the first join: then the thread calling {@link #step} owns the replica and
+ * runs the queue at the start of each step (what was queued before it, so catch-up slices spread over steps).
+ * {@link ReplicaOwner} holds its lock while either runs replica work, so the hand-over at the end of the join
+ * and the hand-back in {@link #leave} never overlap a step. Sync: SYNC's messages are queued, the snapshot is
+ * fetched on a worker, the VM is restored (or created) and fast-forwarded in 200 ms slices with the owner free
+ * in between, and the root view is built only once this client's own view-join has run. Rejoin: within
+ * {@code rejoinLimit} a SYNC on the same timeline with no gap continues the same VM and view (seamless);
+ * otherwise model and view are rebuilt from the latest snapshot. Public methods: any thread, except
+ * {@link #step} as documented there.
  */
 public final class Controller implements VmHost, ReflectorConnection.Listener {
 
-    private static final long SLICE_NANOS = 200_000_000L;
     private static final long FRAME_MS = 16;
 
     private final JoinParameters params;
     private final Registry registry;
     private final SessionIds ids;
     private final String viewId;
-    private final Tps tps;
     private final ReplicaOwner owner;
     private final SessionLog log;
     private final SecureRandom random = new SecureRandom();
@@ -67,21 +70,16 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final Outbox outbox;
     private final ReflectorStream stream;
     private final SyncHandler syncs;
+    private final Simulation simulation;
+    private final RootView root;
 
     private VirtualMachine vm;
     private volatile Model rootModel;
-    private volatile View rootView;
-    private volatile boolean synced;
-    private final SyncedRule syncedRule;
     private boolean viewReady;
     private boolean leaving;
     private boolean dead;
-    private boolean simulateQueued;
-    private long ffStartTime;
     /** AUTO: the owner loop is running frames. */
     private boolean framing;
-    /** MANUAL: the root view is built by the next step, on the stepping thread. */
-    private boolean viewPending;
 
     private Controller(JoinParameters params) {
         this.params = params;
@@ -89,8 +87,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.ids = SessionIds.derive(params.appId(), params.name(), params.options(), params.persistentIdOptions(),
                 registry.versionId());
         this.viewId = newViewId(random);
-        this.tps = params.tps();
-        this.syncedRule = new SyncedRule(tps.tickMs());
         this.log = new SessionLog(params, viewId);
         this.owner = new ReplicaOwner("flamingo-session-" + viewId, params.name(), this::adoptVm);
         this.link = new Link(this);
@@ -99,6 +95,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.outbox = new Outbox(this, params.eventRateLimit());
         this.stream = new ReflectorStream(this);
         this.syncs = new SyncHandler(this);
+        this.simulation = new Simulation(this);
+        this.root = new RootView(this);
     }
 
     /** Starts joining; the future completes with the session built by {@code factory}. */
@@ -139,7 +137,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** The current root view, or null. */
     public View rootView() {
-        return rootView;
+        return root.current();
     }
 
     /** Round trip of this client's last message, ms. */
@@ -149,7 +147,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** Whether the replica has caught up. */
     public boolean isSynced() {
-        return synced;
+        return simulation.isSynced();
     }
 
     /** Runs {@code task} on the session thread. */
@@ -176,21 +174,21 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     public void step(long frameTime) {
         if (params.step() == Step.AUTO) {
             if (owner.isLoopThread()) {
-                stepNow(frameTime);
+                simulation.step(frameTime);
             } else {
                 submit(() -> {
-                    stepNow(frameTime);
+                    simulation.step(frameTime);
                     return null;
                 }).join();
             }
             return;
         }
         owner.step(() -> {
-            if (viewPending) {
-                buildRootView();
+            if (root.isPending()) {
+                root.build(rootModel);
             }
             if (owner.callerOwned()) {
-                stepNow(frameTime);
+                simulation.step(frameTime);
             }
         });
     }
@@ -199,13 +197,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private void adoptVm() {
         if (vm != null) {
             vm.adopt();
-        }
-    }
-
-    private void stepNow(long frameTime) {
-        if (vm != null && viewReady) {
-            simulate();
-            frame(frameTime);
         }
     }
 
@@ -242,7 +233,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** Leaves for good. */
     public CompletableFuture<Void> leave() {
-        owner.release(this::detachRootView);
+        owner.release(root::detach);
         post(() -> {
             leaving = true;
             boolean closeWillReport = link.isConnected(); // then its disconnected() finishes the leave
@@ -254,8 +245,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         return leaveFuture;
     }
 
-    // ---- start-up ----
-
+    /** Monotonic milliseconds (not model time), for latency, send pacing and extrapolation. Any thread. */
     static long wallMs() {
         return System.nanoTime() / 1_000_000;
     }
@@ -307,18 +297,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         } else if (frame instanceof Inbound.Requ) {
             snapshots.requested();
         } else if (frame instanceof Inbound.Pong pong) {
-            onPong(pong);
+            link.pong(pong);
         } else if (frame instanceof Inbound.Info info) {
             log.info("reflector: " + info.code() + " " + info.msg());
         } else if (frame instanceof Inbound.Reconnect) {
             link.connection().drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
-        }
-    }
-
-    private void onPong(Inbound.Pong pong) {
-        JsonElement sent = pong.args();
-        if (sent != null && sent.isJsonPrimitive() && sent.getAsJsonPrimitive().isNumber()) {
-            debug(DebugFlag.PONG, () -> "PONG after " + (System.currentTimeMillis() - sent.getAsLong()) + " ms");
         }
     }
 
@@ -327,31 +310,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     /** SYNC restored (or created) the VM: it fast-forwards from its own time. */
     void restored(VirtualMachine restored) {
         vm = restored;
-        ffStartTime = restored.time();
-    }
-
-    /** Advances a joining replica one slice towards the reflector's time; joins once caught up. */
-    void fastForward() {
-        simulateQueued = false;
-        if (vm == null || viewReady) {
-            return;
-        }
-        boolean caughtUp = vm.advanceTo(stream.reflectorTime(), System.nanoTime() + SLICE_NANOS);
-        vm.viewDomain().processFrameEvents(false);
-        reportProgress();
-        if (!caughtUp) {
-            scheduleSimulate();
-        } else if (vm.hasView(viewId)) {
-            finishJoin();
-        }
-    }
-
-    private void reportProgress() {
-        long target = stream.reflectorTime();
-        if (params.progress() != null && target > ffStartTime) {
-            double p = (double) (vm.time() - ffStartTime) / (target - ffStartTime);
-            params.progress().accept(Math.min(1, p));
-        }
+        simulation.restoredAt(restored.time());
     }
 
     /**
@@ -359,22 +318,22 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      * replica passes to the stepping thread (for good: rejoins and reboots are then run by steps too), and the
      * root view is built by the next step, on that thread; the join future completes before it exists.
      */
-    private void finishJoin() {
+    void finishJoin() {
         viewReady = true;
         rootModel = vm.rootModel();
-        syncedRule.set(true);
-        synced = true;
+        simulation.joined();
         debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
-        debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + ffStartTime + " to " + vm.time() + " ms");
+        debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + simulation.ffStartTime() + " to " + vm.time()
+                + " ms");
         debug(DebugFlag.SUBSCRIBE, () -> "model subscriptions " + vm.modelSubscriptions());
         if (params.step() == Step.AUTO) {
-            buildRootView();
+            root.build(rootModel);
             if (!framing) {
                 framing = true;
-                owner.startFrames(FRAME_MS, () -> frame(wallMs()));
+                owner.startFrames(FRAME_MS, () -> simulation.frame(wallMs()));
             }
         } else {
-            viewPending = true;
+            root.buildOnNextStep();
             owner.handToCaller();
         }
         outbox.flush();
@@ -384,101 +343,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         joinFuture.complete(session);
     }
 
-    private void buildRootView() {
-        viewPending = false;
-        if (params.view() != null) {
-            try {
-                rootView = params.view().create(rootModel, params.viewOptions());
-            } catch (RuntimeException e) {
-                fatal("the root view factory threw " + e);
-                return;
-            }
-        }
-        vm.viewDomain().publishToViews(viewId, "synced", Boolean.TRUE);
-        vm.viewDomain().processFrameEvents(false);
-    }
-
-    // ---- RECV, TICK, simulation ----
-
-    /** New input (messages or time): fast-forward while joining, else simulate in AUTO. */
-    void afterInput() {
-        if (vm == null) {
-            return;
-        }
-        if (!viewReady) {
-            if (!simulateQueued) {
-                fastForward();
-            }
-            return;
-        }
-        if (params.step() == Step.AUTO) {
-            simulate();
-        }
-    }
-
-    private void scheduleSimulate() {
-        if (!simulateQueued) {
-            simulateQueued = true;
-            post(viewReady ? this::simulateTask : this::fastForward);
-        }
-    }
-
-    private void simulateTask() {
-        simulateQueued = false;
-        if (vm != null && viewReady) {
-            simulate();
-        }
-    }
-
-    private void simulate() {
-        long start = System.nanoTime();
-        boolean caughtUp = vm.advanceTo(stream.reflectorTime(), start + SLICE_NANOS);
-        snapshots.spent((System.nanoTime() - start) / 1e6);
-        if (vm == null) {
-            return; // a handler's host callback rebooted the replica
-        }
-        vm.viewDomain().processFrameEvents(false);
-        outbox.service(vm.time());
-        if (caughtUp) {
-            snapshots.pollIfDue();
-        } else {
-            scheduleSimulate();
-        }
-    }
-
-    private void frame(long frameTime) {
-        if (vm == null || !viewReady) {
-            return;
-        }
-        updateSynced();
-        vm.viewDomain().processFrameEvents(true);
-        outbox.service(vm.time());
-        View view = rootView;
-        if (view != null) {
-            try {
-                view.update(frameTime);
-            } catch (RuntimeException e) {
-                problem(new SessionProblem.HandlerFailed("root view update threw " + e, e));
-            }
-        }
-    }
-
-    private void updateSynced() {
-        long now = wallMs();
-        double extrapolated = stream.extrapolatedTime(now, link.isConnected());
-        if (syncedRule.update(now, extrapolated - vm.time())) {
-            boolean value = syncedRule.synced();
-            synced = value;
-            debug(DebugFlag.SESSION, () -> "synced " + value);
-            vm.viewDomain().publishToViews(viewId, "synced", value);
-        }
-    }
-
     // ---- sending ----
 
     @Override
     public void sendToReflector(ExternalMessage.ModelEvent event) {
-        outbox.event(event, vm == null ? 0 : vm.time(), synced);
+        outbox.event(event, vm == null ? 0 : vm.time(), simulation.isSynced());
     }
 
     String seal(Payload.Kind kind, List<ExternalMessage.ModelEvent> events, String text) {
@@ -526,14 +395,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         }
     }
 
-    // ---- package API for Snapshots ----
+    // ---- package API for the collaborators ----
 
     VirtualMachine vm() {
         return vm;
     }
 
     boolean votingAllowed() {
-        return viewReady && synced;
+        return viewReady && simulation.isSynced();
     }
 
     ReplicaOwner owner() {
@@ -542,6 +411,14 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     Snapshots snapshots() {
         return snapshots;
+    }
+
+    Simulation simulation() {
+        return simulation;
+    }
+
+    RootView root() {
+        return root;
     }
 
     ReflectorStream stream() {
@@ -584,8 +461,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     // ---- teardown ----
 
     void tearDown() {
-        detachRootView();
-        viewPending = false;
+        root.reset();
         if (framing) {
             framing = false;
             owner.stopFrames();
@@ -596,22 +472,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         rootModel = null;
         outbox.reset();
         viewReady = false;
-        syncedRule.set(false);
-        synced = false;
-        simulateQueued = false;
+        simulation.reset();
         snapshots.reset();
-    }
-
-    private void detachRootView() {
-        View view = rootView;
-        rootView = null;
-        if (view != null) {
-            try {
-                view.detach();
-            } catch (RuntimeException e) {
-                problem(new SessionProblem.HandlerFailed("root view detach threw " + e, e));
-            }
-        }
     }
 
     void fatal(String message) {

@@ -1,5 +1,6 @@
 package dev.flamingo.client.internal.session;
 
+import com.google.gson.JsonElement;
 import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.SessionFailedException;
@@ -122,6 +123,14 @@ final class Link {
                 params.rejoinLimitMs() == 0 ? 0 : params.rejoinLimitMs() + 250)));
         joinTimeout = c.schedule(() -> connection.drop(CloseCodes.CLIENT_ERROR,
                 "no SYNC within " + JOIN_FAILED_DELAY_MS + " ms of JOIN"), JOIN_FAILED_DELAY_MS);
+    }
+
+    /** The answer to our PING: logs the round trip it measured. */
+    void pong(Inbound.Pong pong) {
+        JsonElement sent = pong.args();
+        if (sent != null && sent.isJsonPrimitive() && sent.getAsJsonPrimitive().isNumber()) {
+            c.debug(DebugFlag.PONG, () -> "PONG after " + (System.currentTimeMillis() - sent.getAsLong()) + " ms");
+        }
     }
 
     /** A SYNC arrived: true when its password check matches; otherwise the session has failed. */

@@ -117,7 +117,7 @@ final class ReflectorStream {
         if (tick && tps.multiplier() > 1) {
             startLocalTicks(time);
         }
-        c.afterInput();
+        c.simulation().afterInput();
     }
 
     /** Croquet's {@code multiplyTick}: M - 1 evenly spaced local ticks until the next reflector tick. */
@@ -131,7 +131,7 @@ final class ReflectorStream {
             if (n[0] >= tps.multiplier() - 1) {
                 OwnedTimer.cancelIfSet(localTicks);
             }
-            c.afterInput();
+            c.simulation().afterInput();
         }, Math.round(every));
     }
 

@@ -59,7 +59,7 @@ final class SyncHandler {
         c.link().syncCompleted();
         c.stream().resume(sync);
         c.outbox().flush();
-        c.afterInput();
+        c.simulation().afterInput();
     }
 
     private void fetch(Inbound.Sync sync, int current) {
@@ -106,7 +106,7 @@ final class SyncHandler {
                 + (restored - start) / 1_000_000 + " ms; decrypted and queued " + queued + " messages in "
                 + (decrypted - restored) / 1_000_000 + " ms");
         c.stream().reachedAtLeast(vm.time());
-        c.fastForward();
+        c.simulation().fastForward();
     }
 
     /** The restorable snapshot bytes: opened from the snapshot, or a fresh model's (with persisted data). */
