@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
  * Decides which thread runs the replica's work and hands it over: a FIFO inbox (network frames, timers,
  * submitted tasks) drained by the session's own {@link OwnerLoop}, except in MANUAL after the first join, when
  * the thread calling {@code step} owns the replica and drains the inbox at the start of each step. Thread rule:
- * {@link #post}, {@link #schedule} and {@link #release} from any thread; {@link #step} on the stepping thread;
- * the rest on the current owner.
+ * {@link #post}, {@link #runOrPost}, {@link #release}, {@link #shutdown} and the queries from any thread;
+ * {@link #step} on the stepping thread; timers, frames and {@link #handToCaller} on the replica's current owner.
  */
 final class ReplicaOwner {
 
