@@ -29,12 +29,12 @@ import java.util.function.Supplier;
 /**
  * The client side of one session (Croquet's {@code Controller}): connects, joins, syncs, steps the VM,
  * sends view events, and rejoins or reboots after a disconnect. This class is the coordinator: it holds the
- * VM and the session's lifecycle (join, leave, failure, teardown), implements the public entry points, and
- * routes transport and VM callbacks to its collaborators, which each do one job: {@link ReplicaOwner} (which
- * thread runs replica work), {@link Link} (connection, JOIN, reconnect give-up, rejoin timer),
- * {@link SyncHandler} (SYNC: seamless rejoin or reboot from a snapshot), {@link ReflectorStream} (messages
- * and time into the VM), {@link Simulation} (fast-forward, simulation, frames, synced), {@link RootView},
- * {@link Snapshots}, {@link Outbox}, {@link Dormancy} and {@link SessionLog}.
+ * VM, completes the join and tears the replica down, implements the public entry points, and routes transport
+ * and VM callbacks to its collaborators, which each do one job: {@link ReplicaOwner} (which thread runs
+ * replica work), {@link Link} (connection, JOIN, reconnect give-up, rejoin timer), {@link SyncHandler} (SYNC:
+ * seamless rejoin or reboot from a snapshot), {@link ReflectorStream} (messages and time into the VM),
+ * {@link Simulation} (fast-forward, simulation, frames, synced), {@link RootView}, {@link Lifecycle} (leave,
+ * failure and the futures), {@link Snapshots}, {@link Outbox}, {@link Dormancy} and {@link SessionLog}.
  *
  * <p>Threading: everything that touches the VM, the views or this object's state runs on the replica's one
  * owner; transport callbacks and timers only {@link #post} tasks to its queue. The owner is the session's own
@@ -59,10 +59,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final ReplicaOwner owner;
     private final SessionLog log;
     private final SecureRandom random = new SecureRandom();
-    private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
-    private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
-    /** Completes when the session ends for good: normally on leave, with the failure on a fatal problem. */
-    private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
     private final Snapshots snapshots;
     private Session session;
     private final Link link;
@@ -72,12 +68,11 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final SyncHandler syncs;
     private final Simulation simulation;
     private final RootView root;
+    private final Lifecycle lifecycle;
 
     private VirtualMachine vm;
     private volatile Model rootModel;
     private boolean viewReady;
-    private boolean leaving;
-    private boolean dead;
     /** AUTO: the owner loop is running frames. */
     private boolean framing;
 
@@ -97,6 +92,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.syncs = new SyncHandler(this);
         this.simulation = new Simulation(this);
         this.root = new RootView(this);
+        this.lifecycle = new Lifecycle(this, log);
     }
 
     /** Starts joining; the future completes with the session built by {@code factory}. */
@@ -104,7 +100,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         Controller controller = new Controller(params);
         controller.session = factory.apply(controller);
         controller.post(controller.link::start);
-        return controller.joinFuture;
+        return controller.lifecycle.joinFuture();
     }
 
     // Croquet: Math.floor(Math.random() * 36 ** 10).toString(36); unique enough per session.
@@ -205,7 +201,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      * {@link SessionFailedException} when a fatal problem ended it.
      */
     public CompletableFuture<Void> ended() {
-        return endedFuture;
+        return lifecycle.endedFuture();
     }
 
     /**
@@ -234,15 +230,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     /** Leaves for good. */
     public CompletableFuture<Void> leave() {
         owner.release(root::detach);
-        post(() -> {
-            leaving = true;
-            boolean closeWillReport = link.isConnected(); // then its disconnected() finishes the leave
-            link.close(CloseCodes.LEAVE, "leave");
-            if (!closeWillReport) {
-                finishLeave();
-            }
-        });
-        return leaveFuture;
+        post(lifecycle::leave);
+        return lifecycle.leaveFuture();
     }
 
     /** Monotonic milliseconds (not model time), for latency, send pacing and extrapolation. Any thread. */
@@ -278,13 +267,13 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     }
 
     private void onConnected() {
-        if (!dead) {
+        if (!lifecycle.isDead()) {
             link.opened();
         }
     }
 
     private void onFrame(Inbound frame) {
-        if (dead) {
+        if (lifecycle.isDead()) {
             return;
         }
         stream.heard();
@@ -340,7 +329,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         if (params.progress() != null) {
             params.progress().accept(1);
         }
-        joinFuture.complete(session);
+        lifecycle.joined(session);
     }
 
     // ---- sending ----
@@ -438,12 +427,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         return viewReady;
     }
 
-    boolean isLeaving() {
-        return leaving;
-    }
-
-    boolean isDead() {
-        return dead;
+    Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     SecureRandom random() {
@@ -474,36 +459,5 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         viewReady = false;
         simulation.reset();
         snapshots.reset();
-    }
-
-    void fatal(String message) {
-        link.close(CloseCodes.CLIENT_FATAL, message);
-        fail(new SessionFailedException(CloseCodes.CLIENT_FATAL, message, null));
-    }
-
-    void fail(SessionFailedException e) {
-        if (dead) {
-            return;
-        }
-        dead = true;
-        log.warning(e.getMessage());
-        tearDown();
-        if (!joinFuture.completeExceptionally(e)) {
-            problem(new SessionProblem.Warning(e.getMessage()));
-        }
-        leaveFuture.complete(null);
-        endedFuture.completeExceptionally(e);
-        owner.shutdown();
-    }
-
-    void finishLeave() {
-        dead = true;
-        tearDown();
-        if (!joinFuture.isDone()) {
-            joinFuture.completeExceptionally(new SessionFailedException(CloseCodes.LEAVE, "left before joining", null));
-        }
-        leaveFuture.complete(null);
-        endedFuture.complete(null);
-        owner.shutdown();
     }
 }

@@ -33,7 +33,7 @@ final class Dormancy {
     /** Croquet's {@code dormantDisconnect}: close with 4110 and stop reconnecting. */
     void sleep() {
         OwnedTimer.cancelIfSet(sleepTimer);
-        if (c.isDead() || c.isLeaving() || dormant || !c.link().isStarted()) {
+        if (c.lifecycle().isDead() || c.lifecycle().isLeaving() || dormant || !c.link().isStarted()) {
             return;
         }
         dormant = true;
@@ -44,7 +44,7 @@ final class Dormancy {
     /** Ends dormancy and any pending autoSleep timer. */
     void wake() {
         OwnedTimer.cancelIfSet(sleepTimer);
-        if (c.isDead() || !dormant) {
+        if (c.lifecycle().isDead() || !dormant) {
             return;
         }
         dormant = false;

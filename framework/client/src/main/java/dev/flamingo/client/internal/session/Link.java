@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * The session's link to the reflector and its lifecycle: connect (with the key derived alongside), JOIN and
  * its timeout, the password check on SYNC, and after a disconnect the {@code reconnectLimit} give-up and the
  * {@code rejoinLimit} timer that reboots model and view. Confined to the replica's owner, except the key
- * derivation it starts on a worker.
+ * derivation it starts on a worker and the snapshot and divergence workers, which read its connection,
+ * encoder, envelope and files once the owner has set them.
  */
 final class Link {
 
@@ -138,7 +139,8 @@ final class Link {
         OwnedTimer.cancelIfSet(joinTimeout);
         cancelGiveUp();
         if (sync.tove() == null || !PasswordCheck.matches(envelope, ids.sessionId(), sync.tove())) {
-            c.fatal("wrong password: the session's password check does not decrypt with the password given to join");
+            c.lifecycle().fatal("wrong password: the session's password check does not decrypt with the password "
+                    + "given to join");
             return false;
         }
         connection.joined();
@@ -165,13 +167,13 @@ final class Link {
         syncCompleted = false;
         OwnedTimer.cancelIfSet(joinTimeout);
         c.debug(DebugFlag.SESSION, () -> "disconnected " + code + " (" + CloseCodes.describe(code) + ") " + reason);
-        if (c.isLeaving()) {
-            c.finishLeave();
+        if (c.lifecycle().isLeaving()) {
+            c.lifecycle().finishLeave();
             return;
         }
         if (kind == CloseCodes.Kind.FATAL || kind == CloseCodes.Kind.LEFT) {
-            c.fail(new SessionFailedException(code, "session " + params.appId() + "/" + params.name() + " ended: "
-                    + closeText(code, reason), null));
+            c.lifecycle().fail(new SessionFailedException(code, "session " + params.appId() + "/" + params.name()
+                    + " ended: " + closeText(code, reason), null));
             return;
         }
         lastCloseCode = code;
@@ -198,7 +200,7 @@ final class Link {
         String message = "gave up reconnecting to " + params.reflector() + " after " + params.reconnectLimitMs()
                 + " ms (reconnectLimit); last close " + lastClose;
         connection.close(CloseCodes.LEAVE, "gave up reconnecting");
-        c.fail(new SessionFailedException(lastCloseCode, message, null));
+        c.lifecycle().fail(new SessionFailedException(lastCloseCode, message, null));
     }
 
     private void rejoinExpired() {

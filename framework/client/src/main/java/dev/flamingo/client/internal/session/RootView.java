@@ -40,7 +40,7 @@ final class RootView {
             try {
                 view = params.view().create(model, params.viewOptions());
             } catch (RuntimeException e) {
-                c.fatal("the root view factory threw " + e);
+                c.lifecycle().fatal("the root view factory threw " + e);
                 return;
             }
         }

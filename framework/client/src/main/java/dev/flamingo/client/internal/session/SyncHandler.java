@@ -71,14 +71,15 @@ final class SyncHandler {
                         + (System.nanoTime() - fetchStart) / 1_000_000 + " ms from " + sync.url());
                 c.post(() -> install(bytes, sync.persisted(), current));
             } catch (IOException e) {
-                c.post(() -> c.fatal("cannot fetch the " + (sync.persisted() ? "persisted data" : "snapshot")
-                        + " " + sync.url() + ": " + e.getMessage()));
+                String what = sync.persisted() ? "persisted data" : "snapshot";
+                c.post(() -> c.lifecycle().fatal("cannot fetch the " + what + " " + sync.url() + ": "
+                        + e.getMessage()));
             }
         });
     }
 
     private void install(byte[] sealed, boolean persisted, int current) {
-        if (current != generation || c.isDead() || c.vm() != null) {
+        if (current != generation || c.lifecycle().isDead() || c.vm() != null) {
             return;
         }
         byte[] base;
@@ -88,11 +89,11 @@ final class SyncHandler {
             base = open(sealed, persisted);
             vm = VirtualMachine.restore(registry, base, c);
         } catch (RejectedEnvelopeException e) {
-            c.fatal("the snapshot failed authentication (tampered, or sealed with another password): "
+            c.lifecycle().fatal("the snapshot failed authentication (tampered, or sealed with another password): "
                     + e.getMessage());
             return;
         } catch (RuntimeException e) {
-            c.fatal("cannot start the model: " + e);
+            c.lifecycle().fatal("cannot start the model: " + e);
             return;
         }
         long restored = System.nanoTime();
