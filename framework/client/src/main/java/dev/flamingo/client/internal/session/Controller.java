@@ -1,32 +1,17 @@
 package dev.flamingo.client.internal.session;
 
-import com.google.gson.JsonElement;
 import dev.flamingo.client.DebugFlag;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.client.SessionFailedException;
 import dev.flamingo.client.SessionProblem;
 import dev.flamingo.client.Step;
-import dev.flamingo.client.Tps;
-import dev.flamingo.client.internal.crypto.Envelope;
-import dev.flamingo.client.internal.crypto.PasswordCheck;
 import dev.flamingo.client.internal.crypto.Purpose;
-import dev.flamingo.client.internal.crypto.RejectedEnvelopeException;
-import dev.flamingo.client.internal.crypto.SessionKey;
-import dev.flamingo.client.internal.files.FileStore;
-import dev.flamingo.client.internal.files.HttpFileStore;
-import dev.flamingo.client.internal.files.MemoryFileStore;
 import dev.flamingo.client.internal.ids.SessionIds;
 import dev.flamingo.client.internal.net.CloseCodes;
-import dev.flamingo.client.internal.net.OfflineReflector;
 import dev.flamingo.client.internal.net.ReflectorConnection;
-import dev.flamingo.client.internal.net.Transport;
-import dev.flamingo.client.internal.net.WebSocketTransport;
 import dev.flamingo.client.internal.wire.Inbound;
-import dev.flamingo.client.internal.wire.JoinArgs;
-import dev.flamingo.client.internal.wire.OutboundEncoder;
 import dev.flamingo.client.internal.wire.ProtocolException;
-import dev.flamingo.client.internal.wire.ReflectedMessage;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.View;
@@ -34,109 +19,62 @@ import dev.flamingo.core.vm.ExternalMessage;
 import dev.flamingo.core.vm.HandlerError;
 import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The client side of one session (Croquet's {@code Controller}): connects, joins, syncs, steps the VM,
- * sends view events, and rejoins or reboots after a disconnect.
+ * sends view events, and rejoins or reboots after a disconnect. This class is the coordinator: it holds the
+ * VM, completes the join and tears the replica down, implements the public entry points, and routes transport
+ * and VM callbacks to its collaborators, which each do one job: {@link ReplicaOwner} (which thread runs
+ * replica work), {@link Link} (connection, JOIN, reconnect give-up, rejoin timer), {@link SyncHandler} (SYNC:
+ * seamless rejoin or reboot from a snapshot), {@link ReflectorStream} (messages and time into the VM),
+ * {@link Simulation} (fast-forward, simulation, frames, synced), {@link RootView}, {@link Lifecycle} (leave,
+ * failure and the futures), {@link Snapshots}, {@link Outbox}, {@link Dormancy} and {@link SessionLog}.
  *
  * <p>Threading: everything that touches the VM, the views or this object's state runs on the replica's one
  * owner; transport callbacks and timers only {@link #post} tasks to its queue. The owner is the session's own
- * thread ({@code loop}), except in MANUAL after the first join: then the thread calling {@link #step} owns the
- * replica and runs the queue at the start of each step (what was queued before it, so catch-up slices spread
- * over steps). {@code ownership} is held while either runs replica work, so the hand-over at the end of the
- * join and the hand-back in {@link #leave} never overlap a step. Sync: SYNC's messages are queued, the
- * snapshot is fetched on a worker, the VM is restored (or created) and fast-forwarded in 200 ms slices with
- * the loop free in between, and the root view is built only once this client's own view-join has run.
- * Rejoin: within {@code rejoinLimit} a SYNC on the same timeline with no gap continues the same VM and view
- * (seamless); otherwise model and view are rebuilt from the latest snapshot.
+ * thread, except in MANUAL after the first join: then the thread calling {@link #step} owns the replica and
+ * runs the queue at the start of each step (what was queued before it, so catch-up slices spread over steps).
+ * {@link ReplicaOwner} holds its lock while either runs replica work, so the hand-over at the end of the join
+ * and the hand-back in {@link #leave} never overlap a step. Sync: SYNC's messages are queued, the snapshot is
+ * fetched on a worker, the VM is restored (or created) and fast-forwarded in 200 ms slices with the owner free
+ * in between, and the root view is built only once this client's own view-join has run. Rejoin: within
+ * {@code rejoinLimit} a SYNC on the same timeline with no gap continues the same VM and view (seamless);
+ * otherwise model and view are rebuilt from the latest snapshot. Public methods: any thread, except
+ * {@link #step} as documented there.
  */
 public final class Controller implements VmHost, ReflectorConnection.Listener {
 
-    private static final System.Logger LOG = System.getLogger("dev.flamingo.client");
-    private static final long INITIAL_SEQ = 0xFFFFFFF0L;
-    private static final long JOIN_FAILED_DELAY_MS = 5000;
-    private static final long SLICE_NANOS = 200_000_000L;
     private static final long FRAME_MS = 16;
-    private static final double EXTERNAL_MESSAGE_CPU_PENALTY_MS = 5;
-    private static final long SNAPSHOT_MIN_POLL_GAP_MS = 5000;
-    private static final int REQU_POLLERS = 3;
 
     private final JoinParameters params;
     private final Registry registry;
     private final SessionIds ids;
     private final String viewId;
-    private final Tps tps;
-    private final OwnerLoop loop;
+    private final ReplicaOwner owner;
+    private final SessionLog log;
     private final SecureRandom random = new SecureRandom();
-    private final CompletableFuture<Session> joinFuture = new CompletableFuture<>();
-    private final CompletableFuture<Void> leaveFuture = new CompletableFuture<>();
-    /** Completes when the session ends for good: normally on leave, with the failure on a fatal problem. */
-    private final CompletableFuture<Void> endedFuture = new CompletableFuture<>();
-    private final ArrayDeque<ReflectedMessage> pending = new ArrayDeque<>();
     private final Snapshots snapshots;
     private Session session;
-    private Envelope envelope;
-    private OutboundEncoder encoder;
-    private ReflectorConnection connection;
-    private FileStore files;
+    private final Link link;
+    private final Dormancy dormancy;
     private final Outbox outbox;
+    private final ReflectorStream stream;
+    private final SyncHandler syncs;
+    private final Simulation simulation;
+    private final RootView root;
+    private final Lifecycle lifecycle;
 
     private VirtualMachine vm;
-    private MessageConverter converter;
     private volatile Model rootModel;
-    private volatile View rootView;
-    private volatile long latency;
-    private volatile boolean synced;
-    private final SyncedRule syncedRule;
-    private String timeline;
-    private long lastSeq = -1;
-    private long reflectorTime;
-    private long lastReflectorTime;
-    private long lastReceivedWall;
-    private int syncGeneration;
-    private boolean connected;
-    private boolean syncCompleted;
     private boolean viewReady;
-    private boolean leaving;
-    private boolean dead;
-    private boolean simulateQueued;
-    private long ffStartTime;
-    private double cpuTimeMs;
-    private long lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
-    private OwnedTimer joinTimeout;
-    private OwnedTimer rejoinTimer;
-    /** Running while reconnect attempts fail, when {@code reconnectLimit} is set. */
-    private OwnedTimer giveUpTimer;
-    /** The latest close, for the message when reconnecting is given up. */
-    private String lastClose = "";
-    private int lastCloseCode;
-    /** Out of sight for {@code autoSleep} seconds, then dormant; see {@link #setVisible}. */
-    private OwnedTimer sleepTimer;
-    private volatile boolean dormant;
-    private OwnedTimer localTicks;
     /** AUTO: the owner loop is running frames. */
     private boolean framing;
-    /** Work for the replica's owner: network frames, timers, submitted tasks; FIFO. */
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
-    /** Held while the owner runs replica work, so a step and the session thread never overlap. */
-    private final Object ownership = new Object();
-    /** MANUAL after the first join: {@link #step} callers, not the session thread, run the inbox. */
-    private volatile boolean callerOwned;
-    /** The thread stepping a MANUAL session, claimed by the first step after the join. */
-    private volatile Thread owner;
-    /** MANUAL: the root view is built by the next step, on the stepping thread. */
-    private boolean viewPending;
 
     private Controller(JoinParameters params) {
         this.params = params;
@@ -144,20 +82,25 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.ids = SessionIds.derive(params.appId(), params.name(), params.options(), params.persistentIdOptions(),
                 registry.versionId());
         this.viewId = newViewId(random);
-        this.tps = params.tps();
-        this.syncedRule = new SyncedRule(tps.tickMs());
-        this.loop = new OwnerLoop("flamingo-session-" + viewId, this::runInboxOnLoop,
-                () -> !callerOwned && !inbox.isEmpty());
+        this.log = new SessionLog(params, viewId);
+        this.owner = new ReplicaOwner("flamingo-session-" + viewId, params.name(), this::adoptVm);
+        this.link = new Link(this);
+        this.dormancy = new Dormancy(this);
         this.snapshots = new Snapshots(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
+        this.stream = new ReflectorStream(this);
+        this.syncs = new SyncHandler(this);
+        this.simulation = new Simulation(this);
+        this.root = new RootView(this);
+        this.lifecycle = new Lifecycle(this, log);
     }
 
     /** Starts joining; the future completes with the session built by {@code factory}. */
     public static CompletableFuture<Session> start(JoinParameters params, Function<Controller, Session> factory) {
         Controller controller = new Controller(params);
         controller.session = factory.apply(controller);
-        controller.post(controller::begin);
-        return controller.joinFuture;
+        controller.post(controller.link::start);
+        return controller.lifecycle.joinFuture();
     }
 
     // Croquet: Math.floor(Math.random() * 36 ** 10).toString(36); unique enough per session.
@@ -190,17 +133,17 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     /** The current root view, or null. */
     public View rootView() {
-        return rootView;
+        return root.current();
     }
 
     /** Round trip of this client's last message, ms. */
     public long latency() {
-        return latency;
+        return stream.latency();
     }
 
     /** Whether the replica has caught up. */
     public boolean isSynced() {
-        return synced;
+        return simulation.isSynced();
     }
 
     /** Runs {@code task} on the session thread. */
@@ -213,11 +156,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
                 result.completeExceptionally(e);
             }
         };
-        if (callerOwned && Thread.currentThread() == owner) {
-            synchronized (ownership) {
-                run.run();
-            }
-        } else if (!post(run)) {
+        if (!owner.runOrPost(run)) {
             result.completeExceptionally(new IllegalStateException("session " + params.name() + " has ended"));
         }
         return result;
@@ -230,64 +169,30 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      */
     public void step(long frameTime) {
         if (params.step() == Step.AUTO) {
-            if (loop.isOwnerThread()) {
-                stepNow(frameTime);
+            if (owner.isLoopThread()) {
+                simulation.step(frameTime);
             } else {
                 submit(() -> {
-                    stepNow(frameTime);
+                    simulation.step(frameTime);
                     return null;
                 }).join();
             }
             return;
         }
-        if (!callerOwned) {
-            return; // joining: the session thread owns the replica until the join completes
-        }
-        synchronized (ownership) {
-            claimOwner();
-            adoptVm();
-            runInbox(inbox.size());
-            if (callerOwned && viewPending) {
-                buildRootView();
+        owner.step(() -> {
+            if (root.isPending()) {
+                root.build(rootModel);
             }
-            if (callerOwned) {
-                stepNow(frameTime);
+            if (owner.callerOwned()) {
+                simulation.step(frameTime);
             }
-        }
+        });
     }
 
-    /** The VM checks its owner thread; this takes it over, under {@code ownership}. */
+    /** The VM checks its owner thread; this takes it over, under the owner's lock. */
     private void adoptVm() {
         if (vm != null) {
             vm.adopt();
-        }
-    }
-
-    private void claimOwner() {
-        Thread me = Thread.currentThread();
-        if (owner == null) {
-            owner = me;
-        } else if (owner != me) {
-            throw new IllegalStateException("Session.step called on thread \"" + me.getName() + "\", but session "
-                    + params.name() + " is stepped by \"" + owner.getName() + "\"; call step from one thread only");
-        }
-    }
-
-    /** Runs at most {@code max} queued tasks (what arrived before this step), stopping if the owner changes. */
-    private void runInbox(int max) {
-        for (int i = 0; i < max && callerOwned; i++) {
-            Runnable task = inbox.poll();
-            if (task == null) {
-                return;
-            }
-            task.run();
-        }
-    }
-
-    private void stepNow(long frameTime) {
-        if (vm != null && viewReady) {
-            simulate();
-            frame(frameTime);
         }
     }
 
@@ -296,7 +201,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      * {@link SessionFailedException} when a fatal problem ended it.
      */
     public CompletableFuture<Void> ended() {
-        return endedFuture;
+        return lifecycle.endedFuture();
     }
 
     /**
@@ -304,164 +209,41 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      * dormant; back in sight it wakes. Any thread.
      */
     public void setVisible(boolean visible) {
-        post(() -> {
-            if (visible) {
-                awake();
-            } else if (params.autoSleepSeconds() > 0 && !dormant && (sleepTimer == null || sleepTimer.isDone())) {
-                sleepTimer = schedule(this::dormant, Math.round(params.autoSleepSeconds() * 1000));
-            }
-        });
+        post(() -> dormancy.visible(visible));
     }
 
     /** Goes dormant now. Any thread. */
     public void sleep() {
-        post(this::dormant);
+        post(dormancy::sleep);
     }
 
     /** Ends dormancy (and any pending autoSleep timer) now. Any thread. */
     public void wake() {
-        post(this::awake);
+        post(dormancy::wake);
     }
 
     /** True while dormant. */
     public boolean isDormant() {
-        return dormant;
-    }
-
-    /**
-     * Croquet's {@code dormantDisconnect}: close with 4110 and stop reconnecting. The rejoinLimit rule then runs
-     * as for any disconnect (the view is torn down once it passes, and the others see our view-exit); the view
-     * id is kept, so waking joins again as the same view.
-     */
-    private void dormant() {
-        cancel(sleepTimer);
-        if (dead || leaving || dormant || connection == null) {
-            return;
-        }
-        dormant = true;
-        cancel(giveUpTimer); // no attempts while asleep, so nothing to give up on
-        giveUpTimer = null;
-        debug(DebugFlag.SESSION, () -> "going dormant");
-        connection.sleep();
-    }
-
-    private void awake() {
-        cancel(sleepTimer);
-        if (dead || !dormant) {
-            return;
-        }
-        dormant = false;
-        debug(DebugFlag.SESSION, () -> "waking from dormancy as view " + viewId);
-        connection.wake();
+        return dormancy.isDormant();
     }
 
     /** Leaves for good. */
     public CompletableFuture<Void> leave() {
-        releaseOwner();
-        post(() -> {
-            leaving = true;
-            if (connection != null && connected) {
-                connection.close(CloseCodes.LEAVE, "leave");
-            } else {
-                if (connection != null) {
-                    connection.close(CloseCodes.LEAVE, "leave");
-                }
-                finishLeave();
-            }
-        });
-        return leaveFuture;
+        owner.release(root::detach);
+        post(lifecycle::leave);
+        return lifecycle.leaveFuture();
     }
 
-    /**
-     * MANUAL: gives the replica back to the session thread so leaving completes without further steps. On the
-     * stepping thread the root view is detached right here; from another thread it waits for a running step.
-     */
-    private void releaseOwner() {
-        synchronized (ownership) {
-            if (!callerOwned) {
-                return;
-            }
-            if (Thread.currentThread() == owner) {
-                detachRootView();
-            }
-            callerOwned = false;
-            owner = null;
-        }
-    }
-
-    // ---- start-up ----
-
-    private void begin() {
-        debug(DebugFlag.HASHING, () -> "ids for " + params.appId() + "/" + params.name() + " options "
-                + params.options() + " version " + ids.versionId() + ": persistentId " + ids.persistentId()
-                + ", sessionId " + ids.sessionId());
-        // The key derivation (tens of ms) overlaps the connect; JOIN waits for both.
-        Threads.WORKERS.execute(() -> {
-            Envelope derived = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), random);
-            post(() -> {
-                envelope = derived;
-                if (connected) {
-                    sendJoin();
-                }
-            });
-        });
-        encoder = new OutboundEncoder(ids.sessionId());
-        boolean offline = params.debug(DebugFlag.OFFLINE);
-        files = offline ? new MemoryFileStore() : new HttpFileStore(filesUri());
-        Supplier<Transport> transports = offline ? OfflineReflector::new
-                : () -> new WebSocketTransport(URI.create(stripSlash(params.reflector()) + "/" + ids.sessionId()));
-        connection = new ReflectorConnection(transports, this, Threads.TIMER, Controller::wallMs,
-                random::nextDouble, encoder.pulse());
-        debug(DebugFlag.CLASSES, () -> "registered classes " + registry.classes().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().getName()).toList());
-        debug(DebugFlag.SESSION, () -> "joining session " + ids.sessionId() + " as view " + viewId);
-        connection.start();
-    }
-
-    private URI filesUri() {
-        if (params.files() != null) {
-            return params.files();
-        }
-        // Our reflector serves /files/ next to /reflector on the same port.
-        URI ws = params.reflector();
-        String scheme = "wss".equals(ws.getScheme()) ? "https" : "http";
-        return URI.create(scheme + "://" + ws.getRawAuthority() + "/files/");
-    }
-
-    private static String stripSlash(URI uri) {
-        String s = uri.toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
+    /** Monotonic milliseconds (not model time), for latency, send pacing and extrapolation. Any thread. */
     static long wallMs() {
         return System.nanoTime() / 1_000_000;
     }
 
     // ---- connection events (transport threads: hop to the loop) ----
 
-    /**
-     * Queues {@code task} for the replica's owner: the session thread, or in MANUAL after the join the next
-     * {@link #step}. Returns false once the session ended (late events are dropped).
-     */
+    /** Queues {@code task} for the replica's owner; false once the session ended. See {@link ReplicaOwner#post}. */
     boolean post(Runnable task) {
-        if (loop.isShutdown()) {
-            return false;
-        }
-        inbox.add(task);
-        if (!callerOwned) {
-            loop.wake();
-        }
-        return true;
-    }
-
-    private void runInboxOnLoop() {
-        synchronized (ownership) {
-            for (Runnable task = callerOwned ? null : inbox.poll(); task != null;
-                    task = callerOwned ? null : inbox.poll()) {
-                adoptVm(); // back from a MANUAL owner after leave()
-                task.run();
-            }
-        }
+        return owner.post(task);
     }
 
     @Override
@@ -481,271 +263,43 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     @Override
     public void disconnected(int code, String reason, CloseCodes.Kind kind, boolean reconnecting) {
-        post(() -> onDisconnected(code, reason, kind));
+        post(() -> link.disconnected(code, reason, kind));
     }
 
     private void onConnected() {
-        if (dead) {
-            return;
+        if (!lifecycle.isDead()) {
+            link.opened();
         }
-        connected = true;
-        // As Croquet on opening its socket: a PING, whose PONG tells the connection's round trip.
-        connection.send(encoder.ping(System.currentTimeMillis()));
-        if (envelope != null) {
-            sendJoin();
-        }
-    }
-
-    private void sendJoin() {
-        String viewData = params.viewDataJson();
-        connection.send(encoder.join(new JoinArgs(params.appId() + "/" + params.name(),
-                params.apiKey() == null ? "" : params.apiKey(), params.appId(), ids.persistentId(),
-                Registry.FRAMEWORK_VERSION, viewId, viewData == null ? null
-                        : envelope.sealText(Purpose.VIEW_DATA, ids.sessionId(), viewData.getBytes(StandardCharsets.UTF_8)),
-                tps.tickMs(), tps.delayMs(), params.autoSleepSeconds(), PasswordCheck.tove(envelope, ids.sessionId()),
-                ids.versionId(), params.rejoinLimitMs() == 0 ? 0 : params.rejoinLimitMs() + 250)));
-        joinTimeout = schedule(() -> connection.drop(CloseCodes.CLIENT_ERROR,
-                "no SYNC within " + JOIN_FAILED_DELAY_MS + " ms of JOIN"), JOIN_FAILED_DELAY_MS);
     }
 
     private void onFrame(Inbound frame) {
-        if (dead) {
+        if (lifecycle.isDead()) {
             return;
         }
-        lastReceivedWall = wallMs();
+        stream.heard();
         if (frame instanceof Inbound.Sync sync) {
-            onSync(sync);
+            syncs.sync(sync);
         } else if (frame instanceof Inbound.Recv recv) {
-            onRecv(recv.message());
+            stream.recv(recv.message());
         } else if (frame instanceof Inbound.Tick tick) {
-            debug(DebugFlag.TICKS, () -> "tick " + tick.time());
-            onTime(tick.time(), true);
+            stream.tick(tick.time());
         } else if (frame instanceof Inbound.Requ) {
-            onRequ();
+            snapshots.requested();
         } else if (frame instanceof Inbound.Pong pong) {
-            onPong(pong);
+            link.pong(pong);
         } else if (frame instanceof Inbound.Info info) {
-            LOG.log(System.Logger.Level.INFO, "reflector: " + info.code() + " " + info.msg());
+            log.info("reflector: " + info.code() + " " + info.msg());
         } else if (frame instanceof Inbound.Reconnect) {
-            connection.drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
+            link.connection().drop(CloseCodes.PLEASE_RECONNECT, "reflector asked to reconnect");
         }
     }
 
-    private void onPong(Inbound.Pong pong) {
-        JsonElement sent = pong.args();
-        if (sent != null && sent.isJsonPrimitive() && sent.getAsJsonPrimitive().isNumber()) {
-            debug(DebugFlag.PONG, () -> "PONG after " + (System.currentTimeMillis() - sent.getAsLong()) + " ms");
-        }
-    }
+    // ---- fast-forward and join ----
 
-    /**
-     * The reflector needs a snapshot: as in Croquet, only the three lexicographically lowest view ids ask for
-     * one, so a big session does not send a poll per client.
-     */
-    private void onRequ() {
-        if (vm == null || !viewReady) {
-            return;
-        }
-        boolean asks = vm.viewIds().stream().sorted().limit(REQU_POLLERS).anyMatch(viewId::equals);
-        debug(DebugFlag.SNAPSHOT, () -> "REQU: " + (asks ? "requesting a forced poll" : "left to the "
-                + REQU_POLLERS + " lowest view ids"));
-        if (asks) {
-            requestSnapshotPoll(true);
-        }
-    }
-
-    private void onDisconnected(int code, String reason, CloseCodes.Kind kind) {
-        connected = false;
-        syncCompleted = false;
-        cancel(joinTimeout);
-        debug(DebugFlag.SESSION, () -> "disconnected " + code + " (" + CloseCodes.describe(code) + ") " + reason);
-        if (leaving) {
-            finishLeave();
-            return;
-        }
-        if (kind == CloseCodes.Kind.FATAL || kind == CloseCodes.Kind.LEFT) {
-            fail(new SessionFailedException(code, "session " + params.appId() + "/" + params.name() + " ended: "
-                    + closeText(code, reason), null));
-            return;
-        }
-        lastCloseCode = code;
-        lastClose = closeText(code, reason);
-        if (kind == CloseCodes.Kind.RECONNECT && params.reconnectLimitMs() > 0 && giveUpTimer == null) {
-            giveUpTimer = schedule(this::giveUp, params.reconnectLimitMs());
-        }
-        if (viewReady && rejoinTimer == null) {
-            if (params.rejoinLimitMs() == 0) {
-                tearDown();
-            } else {
-                rejoinTimer = schedule(this::rejoinExpired, params.rejoinLimitMs());
-            }
-        }
-    }
-
-    private static String closeText(int code, String reason) {
-        return code + " " + CloseCodes.describe(code) + (reason == null || reason.isEmpty() ? "" : ": " + reason);
-    }
-
-    /** {@code reconnectLimit} passed without a SYNC: stop retrying and end the session. */
-    private void giveUp() {
-        giveUpTimer = null;
-        String message = "gave up reconnecting to " + params.reflector() + " after " + params.reconnectLimitMs()
-                + " ms (reconnectLimit); last close " + lastClose;
-        connection.close(CloseCodes.LEAVE, "gave up reconnecting");
-        fail(new SessionFailedException(lastCloseCode, message, null));
-    }
-
-    private void rejoinExpired() {
-        rejoinTimer = null;
-        if (!syncCompleted) {
-            debug(DebugFlag.SESSION, () -> "rejoinLimit passed: rebooting model and view");
-            tearDown();
-        }
-    }
-
-    // ---- SYNC ----
-
-    private void onSync(Inbound.Sync sync) {
-        cancel(joinTimeout);
-        cancel(giveUpTimer);
-        giveUpTimer = null;
-        if (sync.tove() == null || !PasswordCheck.matches(envelope, ids.sessionId(), sync.tove())) {
-            fatal("wrong password: the session's password check does not decrypt with the password given to join");
-            return;
-        }
-        connection.joined();
-        lastReflectorTime = Math.max(lastReflectorTime, sync.time());
-        if (vm != null && seamless(sync)) {
-            rejoinSeamlessly(sync);
-            return;
-        }
-        if (vm != null) {
-            debug(DebugFlag.SESSION, () -> "rejoin not seamless: rebooting from the reflector's state");
-            tearDown();
-        }
-        timeline = sync.timeline();
-        reflectorTime = sync.time();
-        pending.clear();
-        pending.addAll(sync.messages());
-        int generation = ++syncGeneration;
-        if (sync.url() == null) {
-            install(null, false, generation);
-            return;
-        }
-        long fetchStart = System.nanoTime();
-        Threads.WORKERS.execute(() -> {
-            try {
-                byte[] bytes = files.get(sync.url());
-                debug(DebugFlag.SNAPSHOT, () -> "fetched " + bytes.length + " bytes in "
-                        + (System.nanoTime() - fetchStart) / 1_000_000 + " ms from " + sync.url());
-                post(() -> install(bytes, sync.persisted(), generation));
-            } catch (java.io.IOException e) {
-                post(() -> fatal("cannot fetch the " + (sync.persisted() ? "persisted data" : "snapshot")
-                        + " " + sync.url() + ": " + e.getMessage()));
-            }
-        });
-    }
-
-    private boolean seamless(Inbound.Sync sync) {
-        if (timeline == null || !timeline.equals(sync.timeline())) {
-            return false;
-        }
-        long firstAvailable = sync.messages().isEmpty() ? next(sync.seq()) : sync.messages().get(0).seq();
-        if (!inSequence(firstAvailable, next(lastSeq)) || !inSequence(lastSeq, sync.seq())) {
-            return false;
-        }
-        for (ReflectedMessage m : sync.messages()) {
-            if (inSequence(next(lastSeq), m.seq()) && "users".equals(m.what()) && m.meta().has("left")
-                    && m.meta().get("left").toString().contains("\"" + viewId + "\"")) {
-                return false; // the reflector already announced our departure to everyone
-            }
-        }
-        return true;
-    }
-
-    private void rejoinSeamlessly(Inbound.Sync sync) {
-        debug(DebugFlag.SESSION, () -> "seamless rejoin at seq " + Long.toHexString(lastSeq));
-        cancel(rejoinTimer);
-        rejoinTimer = null;
-        syncCompleted = true;
-        for (ReflectedMessage m : sync.messages()) {
-            ingest(m);
-        }
-        reflectorTime = Math.max(reflectorTime, sync.time());
-        outbox.flush();
-        afterInput();
-    }
-
-    private void install(byte[] sealed, boolean persisted, int generation) {
-        if (generation != syncGeneration || dead || vm != null) {
-            return;
-        }
-        byte[] base;
-        long start = System.nanoTime();
-        try {
-            if (sealed == null) {
-                base = createFresh(null);
-            } else if (persisted) {
-                byte[] data = envelope.open(Purpose.PERSISTED, ids.persistentId(), sealed);
-                base = createFresh(VirtualMachine.decodePersisted(registry, data));
-            } else {
-                base = envelope.open(Purpose.SNAPSHOT, ids.sessionId(), sealed);
-            }
-            vm = VirtualMachine.restore(registry, base, this);
-        } catch (RejectedEnvelopeException e) {
-            fatal("the snapshot failed authentication (tampered, or sealed with another password): " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            fatal("cannot start the model: " + e);
-            return;
-        }
-        long restored = System.nanoTime();
-        converter = new MessageConverter(envelope, ids.sessionId(), vm::encodeEvent);
-        lastSeq = vm.externalSeq();
-        syncCompleted = true;
-        ffStartTime = vm.time();
-        snapshots.installed(vm, base);
-        int queued = pending.size();
-        while (!pending.isEmpty()) {
-            ingest(pending.poll());
-        }
-        long decrypted = System.nanoTime();
-        debug(DebugFlag.SNAPSHOT, () -> "decrypted and restored " + base.length + " bytes in "
-                + (restored - start) / 1_000_000 + " ms; decrypted and queued " + queued + " messages in "
-                + (decrypted - restored) / 1_000_000 + " ms");
-        reflectorTime = Math.max(reflectorTime, vm.time());
-        fastForward();
-    }
-
-    /**
-     * Creates the root model and returns its snapshot; like Croquet's {@code initsnapshot}, the caller then
-     * restores from it, so the first client runs from restored state exactly like every later joiner.
-     */
-    private byte[] createFresh(Object persisted) {
-        return VirtualMachine.create(registry, ids.sessionId(), params.model(), params.options(), persisted, this)
-                .snapshot().bytes();
-    }
-
-    private void fastForward() {
-        simulateQueued = false;
-        if (vm == null || viewReady) {
-            return;
-        }
-        boolean caughtUp = vm.advanceTo(reflectorTime, System.nanoTime() + SLICE_NANOS);
-        vm.viewDomain().processFrameEvents(false);
-        reportProgress();
-        if (!caughtUp) {
-            scheduleSimulate();
-        } else if (vm.hasView(viewId)) {
-            finishJoin();
-        }
-    }
-
-    private void reportProgress() {
-        if (params.progress() != null && reflectorTime > ffStartTime) {
-            double p = (double) (vm.time() - ffStartTime) / (reflectorTime - ffStartTime);
-            params.progress().accept(Math.min(1, p));
-        }
+    /** SYNC restored (or created) the VM: it fast-forwards from its own time. */
+    void restored(VirtualMachine restored) {
+        vm = restored;
+        simulation.restoredAt(restored.time());
     }
 
     /**
@@ -753,198 +307,41 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
      * replica passes to the stepping thread (for good: rejoins and reboots are then run by steps too), and the
      * root view is built by the next step, on that thread; the join future completes before it exists.
      */
-    private void finishJoin() {
+    void finishJoin() {
         viewReady = true;
         rootModel = vm.rootModel();
-        syncedRule.set(true);
-        synced = true;
+        simulation.joined();
         debug(DebugFlag.SESSION, () -> "joined at " + vm.time() + " ms with " + vm.viewCount() + " views");
-        debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + ffStartTime + " to " + vm.time() + " ms");
+        debug(DebugFlag.SNAPSHOT, () -> "fast-forwarded from " + simulation.ffStartTime() + " to " + vm.time()
+                + " ms");
         debug(DebugFlag.SUBSCRIBE, () -> "model subscriptions " + vm.modelSubscriptions());
         if (params.step() == Step.AUTO) {
-            buildRootView();
+            root.build(rootModel);
             if (!framing) {
                 framing = true;
-                loop.startFrames(FRAME_MS, this::frameOnLoop);
+                owner.startFrames(FRAME_MS, () -> simulation.frame(wallMs()));
             }
         } else {
-            viewPending = true;
-            callerOwned = true;
+            root.buildOnNextStep();
+            owner.handToCaller();
         }
         outbox.flush();
         if (params.progress() != null) {
             params.progress().accept(1);
         }
-        joinFuture.complete(session);
-    }
-
-    private void buildRootView() {
-        viewPending = false;
-        if (params.view() != null) {
-            try {
-                rootView = params.view().create(rootModel, params.viewOptions());
-            } catch (RuntimeException e) {
-                fatal("the root view factory threw " + e);
-                return;
-            }
-        }
-        vm.viewDomain().publishToViews(viewId, "synced", Boolean.TRUE);
-        vm.viewDomain().processFrameEvents(false);
-    }
-
-    // ---- RECV, TICK, simulation ----
-
-    private void onRecv(ReflectedMessage m) {
-        debug(DebugFlag.MESSAGES, () -> "RECV " + m.time() + " " + Long.toHexString(m.seq())
-                + (m.isMeta() ? " " + m.meta() : ""));
-        ingest(m);
-        onTime(m.time(), false);
-    }
-
-    private void onTime(long time, boolean tick) {
-        lastReflectorTime = Math.max(lastReflectorTime, time);
-        reflectorTime = Math.max(reflectorTime, time);
-        cancel(localTicks);
-        if (tick && tps.multiplier() > 1) {
-            startLocalTicks(time);
-        }
-        afterInput();
-    }
-
-    /** Croquet's {@code multiplyTick}: M - 1 evenly spaced local ticks until the next reflector tick. */
-    private void startLocalTicks(long tickTime) {
-        long[] n = {0};
-        double every = tps.localTickMs();
-        localTicks = scheduleAtFixedRate(() -> {
-            n[0]++;
-            reflectorTime = Math.max(reflectorTime, tickTime + Math.round(n[0] * every));
-            debug(DebugFlag.TICKS, () -> "local tick " + reflectorTime);
-            if (n[0] >= tps.multiplier() - 1) {
-                cancel(localTicks);
-            }
-            afterInput();
-        }, Math.round(every));
-    }
-
-    private void ingest(ReflectedMessage m) {
-        if (vm == null) {
-            pending.add(m);
-            return;
-        }
-        if (!inSequence(next(lastSeq), m.seq())) {
-            return; // already scheduled before a seamless rejoin
-        }
-        MessageConverter.Converted c = converter.convert(m);
-        try {
-            vm.schedule(c.time(), c.seq(), c.message());
-        } catch (IllegalArgumentException e) {
-            // Croquet closes with 4000 on a sequence error; the replica cannot continue, so reboot.
-            problem(new SessionProblem.Warning("reflector stream broken (" + e.getMessage() + "); rebooting"));
-            tearDown();
-            connection.drop(CloseCodes.CLIENT_ERROR, "sequence error");
-            return;
-        }
-        lastSeq = m.seq();
-        cpuTimeMs += EXTERNAL_MESSAGE_CPU_PENALTY_MS;
-        snapshots.scheduled(c);
-        if (c.rejection() != null) {
-            problem(new SessionProblem.MessageRejected(m.seq(), c.rejection()));
-        }
-        Payload payload = c.payload();
-        if (payload != null && viewId.equals(payload.viewId())) {
-            latency = wallMs() - payload.sendTime();
-        }
-    }
-
-    private void afterInput() {
-        if (vm == null) {
-            return;
-        }
-        if (!viewReady) {
-            if (!simulateQueued) {
-                fastForward();
-            }
-            return;
-        }
-        if (params.step() == Step.AUTO) {
-            simulate();
-        }
-    }
-
-    private void scheduleSimulate() {
-        if (!simulateQueued) {
-            simulateQueued = true;
-            post(viewReady ? this::simulateTask : this::fastForward);
-        }
-    }
-
-    private void simulateTask() {
-        simulateQueued = false;
-        if (vm != null && viewReady) {
-            simulate();
-        }
-    }
-
-    private void simulate() {
-        long start = System.nanoTime();
-        boolean caughtUp = vm.advanceTo(reflectorTime, start + SLICE_NANOS);
-        cpuTimeMs += (System.nanoTime() - start) / 1e6;
-        if (vm == null) {
-            return; // a handler's host callback rebooted the replica
-        }
-        vm.viewDomain().processFrameEvents(false);
-        outbox.service(vm.time());
-        if (caughtUp) {
-            requestSnapshotPoll(false);
-        } else {
-            scheduleSimulate();
-        }
-    }
-
-    private void frame(long frameTime) {
-        if (vm == null || !viewReady) {
-            return;
-        }
-        updateSynced();
-        vm.viewDomain().processFrameEvents(true);
-        outbox.service(vm.time());
-        View view = rootView;
-        if (view != null) {
-            try {
-                view.update(frameTime);
-            } catch (RuntimeException e) {
-                problem(new SessionProblem.HandlerFailed("root view update threw " + e, e));
-            }
-        }
-    }
-
-    private void frameOnLoop() {
-        synchronized (ownership) {
-            frame(wallMs());
-        }
-    }
-
-    private void updateSynced() {
-        long now = wallMs();
-        double extrapolated = lastReflectorTime + (connected ? now - lastReceivedWall : 0);
-        if (syncedRule.update(now, extrapolated - vm.time())) {
-            boolean value = syncedRule.synced();
-            synced = value;
-            debug(DebugFlag.SESSION, () -> "synced " + value);
-            vm.viewDomain().publishToViews(viewId, "synced", value);
-        }
+        lifecycle.joined(session);
     }
 
     // ---- sending ----
 
     @Override
     public void sendToReflector(ExternalMessage.ModelEvent event) {
-        outbox.event(event, vm == null ? 0 : vm.time(), synced);
+        outbox.event(event, vm == null ? 0 : vm.time(), simulation.isSynced());
     }
 
     String seal(Payload.Kind kind, List<ExternalMessage.ModelEvent> events, String text) {
         Payload payload = new Payload(kind, viewId, wallMs(), events, text);
-        return envelope.sealText(Purpose.MESSAGE, ids.sessionId(), payload.encode());
+        return link.envelope().sealText(Purpose.MESSAGE, ids.sessionId(), payload.encode());
     }
 
     /** Sends now when joined and connected, else keeps the frame for after a seamless rejoin. */
@@ -952,39 +349,9 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         outbox.frame(frame);
     }
 
-    boolean linkReady() {
-        return connected && syncCompleted;
-    }
-
     /** Runs {@code task} on the replica's owner after {@code delayMs}; see {@link OwnedTimer}. */
     OwnedTimer schedule(Runnable task, long delayMs) {
-        OwnedTimer timer = new OwnedTimer();
-        Runnable guarded = timer.guard(task);
-        timer.bind(Threads.TIMER.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
-        return timer;
-    }
-
-    private OwnedTimer scheduleAtFixedRate(Runnable task, long periodMs) {
-        OwnedTimer timer = new OwnedTimer();
-        Runnable guarded = timer.guard(task);
-        timer.bind(Threads.TIMER.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
-        return timer;
-    }
-
-    /** Croquet's snapshot trigger: after enough simulation CPU time (or on REQU), ask everyone to vote. */
-    private void requestSnapshotPoll(boolean forced) {
-        if (vm == null || !viewReady || !synced) {
-            return;
-        }
-        boolean due = forced || cpuTimeMs > params.snapshotAfterCpuMs();
-        if (!due || vm.time() - lastPollRequest < SNAPSHOT_MIN_POLL_GAP_MS) {
-            return;
-        }
-        cpuTimeMs = 0;
-        lastPollRequest = vm.time();
-        debug(DebugFlag.SNAPSHOT, () -> "requesting a snapshot poll at " + vm.time());
-        sendFrame(encoder.sendTagged(vm.time(), seal(Payload.Kind.SNAPSHOT_POLL, List.of(), null),
-                "pollForSnapshot", SNAPSHOT_MIN_POLL_GAP_MS));
+        return owner.schedule(task, delayMs);
     }
 
     // ---- VmHost ----
@@ -1012,39 +379,56 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     @Override
     public void onWarning(String message) {
         problem(new SessionProblem.Warning(message));
-        if (connected) {
-            connection.send(encoder.log(message));
+        if (link.isConnected()) {
+            link.connection().send(link.encoder().log(message));
         }
     }
 
-    // ---- package API for Snapshots ----
+    // ---- package API for the collaborators ----
 
     VirtualMachine vm() {
         return vm;
     }
 
     boolean votingAllowed() {
-        return viewReady && synced;
+        return viewReady && simulation.isSynced();
     }
 
-    double cpuTimeMs() {
-        return cpuTimeMs;
+    ReplicaOwner owner() {
+        return owner;
     }
 
-    Envelope envelope() {
-        return envelope;
+    Snapshots snapshots() {
+        return snapshots;
     }
 
-    OutboundEncoder encoder() {
-        return encoder;
+    Simulation simulation() {
+        return simulation;
     }
 
-    FileStore files() {
-        return files;
+    RootView root() {
+        return root;
     }
 
-    ReflectorConnection connection() {
-        return connection;
+    ReflectorStream stream() {
+        return stream;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    Link link() {
+        return link;
+    }
+
+    /** True once this client's view-join ran and until the replica is torn down. */
+    boolean viewReady() {
+        return viewReady;
+    }
+
+    Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     SecureRandom random() {
@@ -1052,109 +436,28 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     }
 
     void problem(SessionProblem problem) {
-        LOG.log(System.Logger.Level.WARNING, problem.describe());
-        if (params.problems() != null) {
-            try {
-                params.problems().accept(problem);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "problem listener threw " + e);
-            }
-        }
+        log.problem(problem);
     }
 
     void debug(DebugFlag flag, Supplier<String> message) {
-        if (params.debug(flag)) {
-            LOG.log(System.Logger.Level.INFO, "[" + flag.name().toLowerCase(java.util.Locale.ROOT) + "] " + viewId
-                    + " " + message.get());
-        }
+        log.debug(flag, message);
     }
 
     // ---- teardown ----
 
-    private void tearDown() {
-        detachRootView();
-        viewPending = false;
+    void tearDown() {
+        root.reset();
         if (framing) {
             framing = false;
-            loop.stopFrames();
+            owner.stopFrames();
         }
-        cancel(localTicks);
-        cancel(rejoinTimer);
-        rejoinTimer = null;
-        lastPollRequest = -SNAPSHOT_MIN_POLL_GAP_MS;
+        stream.reset();
+        link.cancelRejoin();
         vm = null;
-        converter = null;
         rootModel = null;
-        pending.clear();
         outbox.reset();
-        lastSeq = -1;
         viewReady = false;
-        syncedRule.set(false);
-        synced = false;
-        simulateQueued = false;
+        simulation.reset();
         snapshots.reset();
-    }
-
-    private void detachRootView() {
-        View view = rootView;
-        rootView = null;
-        if (view != null) {
-            try {
-                view.detach();
-            } catch (RuntimeException e) {
-                problem(new SessionProblem.HandlerFailed("root view detach threw " + e, e));
-            }
-        }
-    }
-
-    private void fatal(String message) {
-        connection.close(CloseCodes.CLIENT_FATAL, message);
-        fail(new SessionFailedException(CloseCodes.CLIENT_FATAL, message, null));
-    }
-
-    private void fail(SessionFailedException e) {
-        if (dead) {
-            return;
-        }
-        dead = true;
-        LOG.log(System.Logger.Level.WARNING, e.getMessage());
-        tearDown();
-        if (!joinFuture.completeExceptionally(e)) {
-            problem(new SessionProblem.Warning(e.getMessage()));
-        }
-        leaveFuture.complete(null);
-        endedFuture.completeExceptionally(e);
-        loop.shutdown();
-    }
-
-    private void finishLeave() {
-        dead = true;
-        tearDown();
-        if (!joinFuture.isDone()) {
-            joinFuture.completeExceptionally(new SessionFailedException(CloseCodes.LEAVE, "left before joining", null));
-        }
-        leaveFuture.complete(null);
-        endedFuture.complete(null);
-        loop.shutdown();
-    }
-
-    private static void cancel(OwnedTimer f) {
-        if (f != null) {
-            f.cancel(false);
-        }
-    }
-
-    // ---- uint32 sequence helpers (Croquet's inSequence) ----
-
-    static long next(long seq) {
-        return (seq + 1) & 0xFFFFFFFFL;
-    }
-
-    static boolean inSequence(long a, long b) {
-        return (int) (b - a) >= 0;
-    }
-
-    static long initialSeq() {
-        return INITIAL_SEQ;
     }
 }

@@ -61,7 +61,7 @@ final class DivergenceLocator {
 
     /** All replicas agreed on {@code captured} at {@code seq}: it becomes the replay base. */
     void agreed(CapturedSnapshot captured, long seq) {
-        since.removeIf(m -> Controller.inSequence(m.seq(), seq));
+        since.removeIf(m -> ReflectorStream.inSequence(m.seq(), seq));
         base = () -> captured.seal().bytes();
         baseSeq = seq;
     }
@@ -73,7 +73,8 @@ final class DivergenceLocator {
         }
         List<MessageConverter.Converted> replay = new ArrayList<>();
         for (MessageConverter.Converted m : since) {
-            if (Controller.inSequence(Controller.next(baseSeq), m.seq()) && Controller.inSequence(m.seq(), seq)) {
+            if (ReflectorStream.inSequence(ReflectorStream.next(baseSeq), m.seq())
+                    && ReflectorStream.inSequence(m.seq(), seq)) {
                 replay.add(m);
             }
         }
@@ -86,9 +87,10 @@ final class DivergenceLocator {
         Thread replayer = new Thread(() -> {
             try {
                 String chain = hashChain(snapshot.get(), replay);
-                byte[] sealed = c.envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), chain.getBytes(StandardCharsets.UTF_8));
-                String url = c.files().put(path, sealed);
-                c.post(() -> c.sendFrame(c.encoder().send(time,
+                byte[] sealed = c.link().envelope().seal(Purpose.SNAPSHOT, ids.sessionId(),
+                        chain.getBytes(StandardCharsets.UTF_8));
+                String url = c.link().files().put(path, sealed);
+                c.post(() -> c.sendFrame(c.link().encoder().send(time,
                         c.seal(Payload.Kind.DIVERGENCE_REPORT, List.of(), url), 0)));
             } catch (IOException | RuntimeException e) {
                 c.post(() -> c.problem(new SessionProblem.Warning("cannot locate divergence: " + e)));
@@ -134,7 +136,8 @@ final class DivergenceLocator {
         try {
             List<String[]> chains = new ArrayList<>();
             for (String url : urls) {
-                byte[] plain = c.envelope().open(Purpose.SNAPSHOT, c.ids().sessionId(), c.files().get(url));
+                byte[] plain = c.link().envelope().open(Purpose.SNAPSHOT, c.ids().sessionId(),
+                        c.link().files().get(url));
                 chains.add(new String(plain, StandardCharsets.UTF_8).split("\n"));
             }
             int first = firstDifference(chains);

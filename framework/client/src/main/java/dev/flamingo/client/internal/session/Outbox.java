@@ -58,12 +58,12 @@ final class Outbox {
     private void send(List<ExternalMessage.ModelEvent> events, long vmTime) {
         c.debug(DebugFlag.SENDS, () -> "SEND " + events.size() + " event(s), first " + events.get(0).scope() + ":"
                 + events.get(0).event());
-        frame(c.encoder().send(vmTime, c.seal(Payload.Kind.EVENTS, events, null), c.latency()));
+        frame(c.link().encoder().send(vmTime, c.seal(Payload.Kind.EVENTS, events, null), c.latency()));
     }
 
     /** Sends now when the link is ready, else keeps the frame for after a seamless rejoin. */
     void frame(String frame) {
-        if (!(c.linkReady() && c.connection().send(frame))) {
+        if (!(c.link().ready() && c.link().connection().send(frame))) {
             buffer.add(frame);
         }
     }

@@ -35,6 +35,13 @@ final class OwnedTimer {
         }
     }
 
+    /** Cancels {@code timer} unless it is null (never scheduled). */
+    static void cancelIfSet(OwnedTimer timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
     /** True once the (one-shot) task ran or was cancelled. */
     boolean isDone() {
         return cancelled || ran;

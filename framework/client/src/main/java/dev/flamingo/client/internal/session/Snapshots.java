@@ -10,12 +10,12 @@ import dev.flamingo.core.vm.ExternalMessage;
 import dev.flamingo.core.vm.Snapshot;
 import dev.flamingo.core.vm.VirtualMachine;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Snapshot and persistence voting (Croquet §2.18, §2.12): on a poll every synced replica captures its state
+ * Snapshot and persistence voting (Croquet §2.18, §2.12): after enough simulation CPU time (or on REQU) a
+ * replica asks for a poll; on the poll every synced replica captures its state
  * on the model thread and votes with its SHA-256 through TUTTI; on the tally every replica elects the same
  * uploader (majority hash, then lowest CPU time), which seals, encrypts and PUTs off the model thread and
  * announces with SNAP. A tally with more than one hash means divergence, which {@link DivergenceLocator}
@@ -26,6 +26,8 @@ final class Snapshots {
 
     static final String SNAPSHOT = "snapshot";
     static final String PERSIST = "persist";
+    private static final long MIN_POLL_GAP_MS = 5000;
+    private static final int REQU_POLLERS = 3;
 
     private final Controller c;
     private final DivergenceLocator locator;
@@ -33,6 +35,9 @@ final class Snapshots {
     private long captureTime = -1;
     private byte[] persistData;
     private String persistHash;
+    /** Simulation CPU time since the last poll request: Croquet's measure of when a snapshot is due. */
+    private double cpuTimeMs;
+    private long lastPollRequest = -MIN_POLL_GAP_MS;
 
     Snapshots(Controller controller) {
         this.c = controller;
@@ -53,8 +58,52 @@ final class Snapshots {
         }
     }
 
+    /** The replica spent {@code ms} of CPU time (simulating, or a fixed penalty per external message). */
+    void spent(double ms) {
+        cpuTimeMs += ms;
+    }
+
+    /**
+     * The reflector needs a snapshot: as in Croquet, only the three lexicographically lowest view ids ask for
+     * one, so a big session does not send a poll per client.
+     */
+    void requested() {
+        VirtualMachine vm = c.vm();
+        if (vm == null || !c.viewReady()) {
+            return;
+        }
+        boolean asks = vm.viewIds().stream().sorted().limit(REQU_POLLERS).anyMatch(c.viewId()::equals);
+        c.debug(DebugFlag.SNAPSHOT, () -> "REQU: " + (asks ? "requesting a forced poll" : "left to the "
+                + REQU_POLLERS + " lowest view ids"));
+        if (asks) {
+            requestPoll(true);
+        }
+    }
+
+    /** Caught up: asks everyone to vote once enough CPU time was spent since the last request. */
+    void pollIfDue() {
+        requestPoll(false);
+    }
+
+    private void requestPoll(boolean forced) {
+        VirtualMachine vm = c.vm();
+        if (vm == null || !c.votingAllowed()) {
+            return;
+        }
+        boolean due = forced || cpuTimeMs > c.parameters().snapshotAfterCpuMs();
+        if (!due || vm.time() - lastPollRequest < MIN_POLL_GAP_MS) {
+            return;
+        }
+        cpuTimeMs = 0;
+        lastPollRequest = vm.time();
+        c.debug(DebugFlag.SNAPSHOT, () -> "requesting a snapshot poll at " + vm.time());
+        c.sendFrame(c.link().encoder().sendTagged(vm.time(), c.seal(Payload.Kind.SNAPSHOT_POLL, List.of(), null),
+                "pollForSnapshot", MIN_POLL_GAP_MS));
+    }
+
     /** The replica was torn down. */
     void reset() {
+        lastPollRequest = -MIN_POLL_GAP_MS;
         capture = null;
         captureTime = -1;
         locator.reset(null, 0);
@@ -68,12 +117,13 @@ final class Snapshots {
         CapturedSnapshot captured = c.vm().capture();
         capture = captured;
         captureTime = time;
-        double cost = c.cpuTimeMs() + c.random().nextDouble();
+        double cost = cpuTimeMs + c.random().nextDouble();
         String viewId = c.viewId();
         Threads.WORKERS.execute(() -> {
             Vote vote = new Vote(viewId, captured.sha256(), cost, time, seq);
             c.debug(DebugFlag.SNAPSHOT, () -> "vote " + vote.hash() + " at " + time + " (" + captured.size() + " bytes)");
-            c.connection().send(c.encoder().tutti(time, vote.toJson(), null, true, SNAPSHOT, SNAPSHOT + "@" + time));
+            c.link().connection().send(c.link().encoder().tutti(time, vote.toJson(), null, true, SNAPSHOT,
+                    SNAPSHOT + "@" + time));
         });
     }
 
@@ -85,8 +135,9 @@ final class Snapshots {
             return;
         }
         long time = c.vm().time();
-        Vote vote = new Vote(c.viewId(), hash, c.cpuTimeMs() + c.random().nextDouble(), time, c.vm().externalSeq());
-        c.connection().send(c.encoder().tutti(time, vote.toJson(), null, true, PERSIST, PERSIST + "@" + time));
+        Vote vote = new Vote(c.viewId(), hash, cpuTimeMs + c.random().nextDouble(), time, c.vm().externalSeq());
+        c.link().connection().send(c.link().encoder().tutti(time, vote.toJson(), null, true, PERSIST,
+                PERSIST + "@" + time));
     }
 
     /** A tally arrived at VM time, identically on every replica. */
@@ -138,9 +189,9 @@ final class Snapshots {
             try {
                 long start = System.nanoTime();
                 Snapshot sealed = captured.seal();
-                byte[] encrypted = c.envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), sealed.bytes());
-                String url = c.files().put(path, encrypted);
-                c.connection().send(c.encoder().snap(time, seq, hash, url, dissident));
+                byte[] encrypted = c.link().envelope().seal(Purpose.SNAPSHOT, ids.sessionId(), sealed.bytes());
+                String url = c.link().files().put(path, encrypted);
+                c.link().connection().send(c.link().encoder().snap(time, seq, hash, url, dissident));
                 c.debug(DebugFlag.SNAPSHOT, () -> "uploaded snapshot " + time + " (" + encrypted.length + " bytes "
                         + "sealed, " + (System.nanoTime() - start) / 1_000_000 + " ms) to " + url);
             } catch (IOException | RuntimeException e) {
@@ -160,9 +211,9 @@ final class Snapshots {
         String path = "apps/" + c.parameters().appId() + "/" + ids.persistentId() + "/save/" + consensus.hash();
         Threads.WORKERS.execute(() -> {
             try {
-                byte[] encrypted = c.envelope().seal(Purpose.PERSISTED, ids.persistentId(), data);
-                String url = c.files().put(path, encrypted);
-                c.connection().send(c.encoder().save(time, url, null));
+                byte[] encrypted = c.link().envelope().seal(Purpose.PERSISTED, ids.persistentId(), data);
+                String url = c.link().files().put(path, encrypted);
+                c.link().connection().send(c.link().encoder().save(time, url, null));
             } catch (IOException | RuntimeException e) {
                 c.post(() -> c.problem(new SessionProblem.Warning("persistence upload failed: " + e)));
             }

@@ -1,0 +1,173 @@
+package dev.flamingo.client.internal.session;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decides which thread runs the replica's work and hands it over: a FIFO inbox (network frames, timers,
+ * submitted tasks) drained by the session's own {@link OwnerLoop}, except in MANUAL after the first join, when
+ * the thread calling {@code step} owns the replica and drains the inbox at the start of each step. Thread rule:
+ * {@link #post}, {@link #runOrPost}, {@link #release}, {@link #shutdown} and the queries from any thread;
+ * {@link #step} on the stepping thread; timers, frames and {@link #handToCaller} on the replica's current owner.
+ */
+final class ReplicaOwner {
+
+    private final String sessionName;
+    /** Before each task: the VM checks its owner thread, and the owner may have changed since the last one. */
+    private final Runnable adopt;
+    /** Work for the replica's owner; FIFO. */
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    /** Held while the owner runs replica work, so a step and the session thread never overlap. */
+    private final Object ownership = new Object();
+    private final OwnerLoop loop;
+    /** MANUAL after the first join: {@link #step} callers, not the session thread, run the inbox. */
+    private volatile boolean callerOwned;
+    /** The thread stepping a MANUAL session, claimed by the first step after the join. */
+    private volatile Thread owner;
+
+    /** Starts the session thread {@code threadName}; {@code adopt} moves the VM to the thread about to run. */
+    ReplicaOwner(String threadName, String sessionName, Runnable adopt) {
+        this.sessionName = sessionName;
+        this.adopt = adopt;
+        this.loop = new OwnerLoop(threadName, this::runInboxOnLoop, () -> !callerOwned && !inbox.isEmpty());
+    }
+
+    /**
+     * Queues {@code task} for the replica's owner: the session thread, or in MANUAL after the join the next
+     * step. Returns false once the session ended (late events are dropped).
+     */
+    boolean post(Runnable task) {
+        if (loop.isShutdown()) {
+            return false;
+        }
+        inbox.add(task);
+        if (!callerOwned) {
+            loop.wake();
+        }
+        return true;
+    }
+
+    /** Runs {@code task} right here when called by the MANUAL stepping thread, else posts it; as {@link #post}. */
+    boolean runOrPost(Runnable task) {
+        if (callerOwned && Thread.currentThread() == owner) {
+            synchronized (ownership) {
+                task.run();
+            }
+            return true;
+        }
+        return post(task);
+    }
+
+    /** Runs {@code task} on the replica's owner after {@code delayMs}; see {@link OwnedTimer}. */
+    OwnedTimer schedule(Runnable task, long delayMs) {
+        OwnedTimer timer = new OwnedTimer();
+        Runnable guarded = timer.guard(task);
+        timer.bind(Threads.TIMER.schedule(() -> post(guarded), delayMs, TimeUnit.MILLISECONDS));
+        return timer;
+    }
+
+    OwnedTimer scheduleAtFixedRate(Runnable task, long periodMs) {
+        OwnedTimer timer = new OwnedTimer();
+        Runnable guarded = timer.guard(task);
+        timer.bind(Threads.TIMER.scheduleAtFixedRate(() -> post(guarded), periodMs, periodMs, TimeUnit.MILLISECONDS));
+        return timer;
+    }
+
+    /**
+     * MANUAL: runs the tasks queued before this step, then {@code work} unless ownership went back to the
+     * session thread meanwhile; does nothing while the first join still runs on the session thread.
+     */
+    void step(Runnable work) {
+        if (!callerOwned) {
+            return; // joining: the session thread owns the replica until the join completes
+        }
+        synchronized (ownership) {
+            claim();
+            adopt.run();
+            runInbox(inbox.size());
+            if (callerOwned) {
+                work.run();
+            }
+        }
+    }
+
+    /** True while a MANUAL stepping thread owns the replica. */
+    boolean callerOwned() {
+        return callerOwned;
+    }
+
+    /** MANUAL, at the end of the first join: from now on steps run the replica's work. */
+    void handToCaller() {
+        callerOwned = true;
+    }
+
+    /**
+     * MANUAL: gives the replica back to the session thread. On the stepping thread {@code onStepper} runs right
+     * here; from another thread this waits for a running step.
+     */
+    void release(Runnable onStepper) {
+        synchronized (ownership) {
+            if (!callerOwned) {
+                return;
+            }
+            if (Thread.currentThread() == owner) {
+                onStepper.run();
+            }
+            callerOwned = false;
+            owner = null;
+        }
+    }
+
+    /** AUTO: runs {@code frame} on the session thread every {@code periodMs}, holding ownership. */
+    void startFrames(long periodMs, Runnable frame) {
+        loop.startFrames(periodMs, () -> {
+            synchronized (ownership) {
+                frame.run();
+            }
+        });
+    }
+
+    void stopFrames() {
+        loop.stopFrames();
+    }
+
+    boolean isLoopThread() {
+        return loop.isOwnerThread();
+    }
+
+    /** The session thread stops once the work queued so far has run. */
+    void shutdown() {
+        loop.shutdown();
+    }
+
+    private void claim() {
+        Thread me = Thread.currentThread();
+        if (owner == null) {
+            owner = me;
+        } else if (owner != me) {
+            throw new IllegalStateException("Session.step called on thread \"" + me.getName() + "\", but session "
+                    + sessionName + " is stepped by \"" + owner.getName() + "\"; call step from one thread only");
+        }
+    }
+
+    /** Runs at most {@code max} queued tasks (what arrived before this step), stopping if the owner changes. */
+    private void runInbox(int max) {
+        for (int i = 0; i < max && callerOwned; i++) {
+            Runnable task = inbox.poll();
+            if (task == null) {
+                return;
+            }
+            task.run();
+        }
+    }
+
+    private void runInboxOnLoop() {
+        synchronized (ownership) {
+            for (Runnable task = callerOwned ? null : inbox.poll(); task != null;
+                    task = callerOwned ? null : inbox.poll()) {
+                adopt.run(); // back from a MANUAL owner after leave()
+                task.run();
+            }
+        }
+    }
+}
