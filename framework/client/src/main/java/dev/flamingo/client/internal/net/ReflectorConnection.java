@@ -186,16 +186,26 @@ public final class ReflectorConnection {
             }
             transport = null;
             reconnecting = !stopped && kind == CloseCodes.Kind.RECONNECT;
-            if (reconnecting) {
-                retry = timer.schedule(this::attempt, backoff.next(), TimeUnit.MILLISECONDS);
-            } else {
+            if (!reconnecting) {
                 // 4110 from the other side also waits for a wake; every other code ends the session.
                 dormant = kind == CloseCodes.Kind.DORMANT;
                 stopped = !dormant;
                 cancelTimers();
             }
         }
+        // The listener hears of the close before the retry is scheduled: a retry after a zero backoff could
+        // otherwise open, join and deliver the next SYNC before this thread got to report the close.
         listener.disconnected(code, reason, kind, reconnecting);
+        if (reconnecting) {
+            scheduleRetry(mine);
+        }
+    }
+
+    /** Schedules the next attempt, unless a sleep, wake or close came in since attempt {@code mine} closed. */
+    private synchronized void scheduleRetry(int mine) {
+        if (mine == generation && !stopped && !dormant) {
+            retry = timer.schedule(this::attempt, backoff.next(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void cancelTimers() {

@@ -66,13 +66,18 @@ final class Link {
                 + ", sessionId " + ids.sessionId());
         // The key derivation (tens of ms) overlaps the connect; JOIN waits for both.
         Threads.WORKERS.execute(() -> {
-            Envelope derived = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), c.random());
-            c.post(() -> {
-                envelope = derived;
-                if (connected) {
-                    sendJoin();
-                }
-            });
+            try {
+                Envelope derived = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), c.random());
+                c.post(() -> {
+                    envelope = derived;
+                    if (connected) {
+                        sendJoin();
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                // Without a key the JOIN never goes out: fail the join rather than leave it waiting forever.
+                c.post(() -> c.lifecycle().fatal("cannot derive the session key: " + e));
+            }
         });
         encoder = new OutboundEncoder(ids.sessionId());
         boolean offline = params.debug(DebugFlag.OFFLINE);

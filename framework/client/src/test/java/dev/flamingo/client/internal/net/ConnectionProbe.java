@@ -2,11 +2,14 @@ package dev.flamingo.client.internal.net;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.client.internal.wire.Inbound;
 import dev.flamingo.client.internal.wire.JoinArgs;
 import dev.flamingo.client.internal.wire.OutboundEncoder;
 import dev.flamingo.client.internal.wire.ProtocolException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,19 +67,25 @@ final class ConnectionProbe implements ReflectorConnection.Listener {
 
     /** The next event other than a tick. */
     Object next() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         Object event;
         do {
+            assertTrue(System.nanoTime() < deadline, "only ticks heard for 20 s");
             event = events.poll(10, TimeUnit.SECONDS);
             assertNotNull(event, "nothing heard within 10 s");
         } while (event instanceof Inbound.Tick);
         return event;
     }
 
-    /** Skips events until one of {@code type} arrives. */
+    /** Skips events until one of {@code type} arrives; fails after 20 s, naming what was skipped. */
     <T> T await(Class<T> type) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<String> skipped = new ArrayList<>();
         Object event;
         do {
+            assertTrue(System.nanoTime() < deadline, "no " + type.getSimpleName() + " within 20 s; skipped " + skipped);
             event = next();
+            skipped.add(event.getClass().getSimpleName());
         } while (!type.isInstance(event));
         return assertInstanceOf(type, event);
     }
