@@ -168,6 +168,11 @@ public final class JoinParameters {
         return b.progress;
     }
 
+    /** Hooks around each view phase, or null. */
+    public ViewPhaseListener viewPhase() {
+        return b.viewPhase;
+    }
+
     /** Receives problems the app should know about (handler errors, rejected messages, divergence), or null. */
     public Consumer<SessionProblem> problems() {
         return b.problems;
@@ -207,6 +212,7 @@ public final class JoinParameters {
         private String apiKey;
         private long snapshotAfterCpuMs = 5000;
         private DoubleConsumer progress;
+        private ViewPhaseListener viewPhase;
         private Consumer<SessionProblem> problems;
         private final List<String> errors = new ArrayList<>();
 
@@ -381,6 +387,12 @@ public final class JoinParameters {
         /** Join progress listener (0..1), called on the session thread (on the stepping thread after a MANUAL reboot). */
         public Builder progress(DoubleConsumer value) {
             progress = value;
+            return this;
+        }
+
+        /** Hooks around each view phase of a step (see {@link ViewPhaseListener}); null for none. */
+        public Builder viewPhase(ViewPhaseListener value) {
+            viewPhase = value;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.flamingo.fx;
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.client.Step;
+import dev.flamingo.client.ViewPhaseListener;
 import dev.flamingo.core.View;
 import dev.flamingo.fx.widgets.SessionStatus;
 import java.util.Objects;
@@ -19,6 +20,7 @@ public final class PendingJoin {
   private final JoinParameters built;
   private final CompletableFuture<Session> session;
   private volatile UnaryOperator<View> shower;
+  private volatile WriteDetector writes;
 
   private PendingJoin(JoinParameters.Builder parameters, FxViewFactory factory, SessionStatus status) {
     this.status = status;
@@ -26,6 +28,7 @@ public final class PendingJoin {
         .view((model, options) -> show(factory.create(model, status)))
         .step(Step.MANUAL)
         .progress(status::reportProgress)
+        .viewPhase(new ViewPhaseChecks())
         .build();
     this.session = Session.join(built);
   }
@@ -49,6 +52,11 @@ public final class PendingJoin {
     return session;
   }
 
+  /** Checks that view code run inside each step (event handlers, update) writes no model state; null stops. */
+  void detectWrites(WriteDetector detector) {
+    writes = detector;
+  }
+
   /** The window's hook for the root view; set before its first step, which is where the view is built. */
   void showIn(UnaryOperator<View> window) {
     shower = window;
@@ -60,5 +68,24 @@ public final class PendingJoin {
       throw new IllegalStateException("the root view was built before a SessionWindow opened this join");
     }
     return window.apply(view);
+  }
+
+  /** Runs the write detector around the view phases inside a step; the host checks between steps. */
+  private final class ViewPhaseChecks implements ViewPhaseListener {
+    @Override
+    public void beforeViews() {
+      WriteDetector detector = writes;
+      if (detector != null) {
+        detector.capture();
+      }
+    }
+
+    @Override
+    public void afterViews() {
+      WriteDetector detector = writes;
+      if (detector != null) {
+        detector.check("in a view event handler or update()");
+      }
+    }
   }
 }

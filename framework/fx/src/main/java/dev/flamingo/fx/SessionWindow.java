@@ -162,7 +162,9 @@ public final class SessionWindow {
         joinedSession.sleep(); // minimized long enough while still joining
       }
       if (built.debug(DebugFlag.WRITE)) {
-        host.detectWrites(writeDetector(joinedSession));
+        WriteDetector detector = writeDetector(joinedSession);
+        host.detectWrites(detector);
+        join.detectWrites(detector);
       }
     }, Platform::runLater);
   }

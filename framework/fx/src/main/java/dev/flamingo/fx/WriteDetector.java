@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * Detects view code writing to model state (Croquet's {@code debug: "write"}): {@link #capture()} takes a
  * per-field fingerprint of every model reachable from the root, {@link #check(String)} compares a fresh one and
  * throws {@link ViewWroteModelException} naming the field that changed. {@link FxSessionHost#detectWrites}
- * captures after each step and checks before the next, so only view code can have run in between. Costs a
+ * captures after each step and checks before the next, so only view code can have run in between; a
+ * {@link SessionWindow} also runs it around the view phases inside each step (view event handlers and
+ * {@code update}) through the client's {@link dev.flamingo.client.ViewPhaseListener}. Costs a
  * walk over the whole model state per pulse: a debugging aid. Thread rule: the thread that steps the session
  * (which owns the models), except {@link #reset()} (any thread).
  */

@@ -107,7 +107,9 @@ final class Simulation {
         if (c.vm() == null) {
             return; // a handler's host callback rebooted the replica
         }
+        beforeViews();
         c.vm().viewDomain().processFrameEvents(false);
+        afterViews();
         c.outbox().service(c.vm().time());
         if (caughtUp) {
             c.snapshots().pollIfDue();
@@ -122,9 +124,23 @@ final class Simulation {
             return;
         }
         updateSynced();
+        beforeViews();
         c.vm().viewDomain().processFrameEvents(true);
         c.outbox().service(c.vm().time());
         c.root().update(frameTime);
+        afterViews();
+    }
+
+    private void beforeViews() {
+        if (params.viewPhase() != null) {
+            params.viewPhase().beforeViews();
+        }
+    }
+
+    private void afterViews() {
+        if (params.viewPhase() != null) {
+            params.viewPhase().afterViews();
+        }
     }
 
     private void updateSynced() {
