@@ -15,24 +15,14 @@ import dev.flamingo.core.View;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Croquet's autoSleep against the real reflector: dormancy ends the view for the others; waking keeps the viewId. */
 class DormancyIT {
 
-    private Fixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new Fixture(null);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final Fixture fixture = new Fixture(null);
 
     private static void waitUntil(String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

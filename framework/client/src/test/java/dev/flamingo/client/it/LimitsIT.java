@@ -14,24 +14,14 @@ import dev.flamingo.client.SessionFailedException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Wrong password, oversized payloads and the send rate limit, against the real reflector. */
 class LimitsIT {
 
-    private Fixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new Fixture(null);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final Fixture fixture = new Fixture(null);
 
     @Test
     void wrongPasswordFailsTheJoinClearly() throws Exception {

@@ -9,24 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flamingo.client.Session;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Headless clients joined to the real reflector stay identical. */
 class SessionIT {
 
-    private Fixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new Fixture(null);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final Fixture fixture = new Fixture(null);
 
     @Test
     void twoClientsStayIdenticalUnderSustainedInput() throws Exception {

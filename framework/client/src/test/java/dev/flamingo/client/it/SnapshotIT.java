@@ -15,24 +15,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Snapshot voting and upload, late join from a snapshot, and divergence detection with location. */
 class SnapshotIT {
 
-    private Fixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new Fixture(null);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @AutoClose
+    private final Fixture fixture = new Fixture(null);
 
     private boolean snapshotUploaded() throws Exception {
         try (Stream<Path> files = Files.walk(fixture.server.filesDir())) {
