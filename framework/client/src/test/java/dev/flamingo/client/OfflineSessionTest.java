@@ -21,10 +21,10 @@ class OfflineSessionTest {
 
     @Test
     void offlineSessionRunsModelAndViewWithManualSteps() throws Exception {
-        Session session = Session.join(JoinParameters.builder().appId("dev.flamingo.offline").name("solo")
-                .password("pw").registry(REGISTRY).model(CounterModel.class)
+        Session session = ThreadDump.await(Session.join(JoinParameters.builder().appId("dev.flamingo.offline")
+                .name("solo").password("pw").registry(REGISTRY).model(CounterModel.class)
                 .view((model, options) -> new CounterView(model)).step(Step.MANUAL).tps("20x4")
-                .debug(DebugFlag.OFFLINE).build()).get(20, TimeUnit.SECONDS);
+                .debug(DebugFlag.OFFLINE).build()), 20);
         try {
             session.step(0); // MANUAL: this thread now owns the replica; the step builds the root view here
             session.submit(() -> {
@@ -49,10 +49,10 @@ class OfflineSessionTest {
     @Test
     void manualStepRunsViewsOnTheCallersThread() throws Exception {
         List<String> threads = new CopyOnWriteArrayList<>();
-        Session session = Session.join(JoinParameters.builder().appId("dev.flamingo.offline").name("caller")
-                .password("pw").registry(REGISTRY).model(CounterModel.class)
+        Session session = ThreadDump.await(Session.join(JoinParameters.builder().appId("dev.flamingo.offline")
+                .name("caller").password("pw").registry(REGISTRY).model(CounterModel.class)
                 .view((model, options) -> new ThreadRecordingView(model, threads)).step(Step.MANUAL)
-                .debug(DebugFlag.OFFLINE).build()).get(20, TimeUnit.SECONDS);
+                .debug(DebugFlag.OFFLINE).build()), 20);
         try {
             String me = Thread.currentThread().getName();
             for (int frame = 1; frame <= 5; frame++) {
