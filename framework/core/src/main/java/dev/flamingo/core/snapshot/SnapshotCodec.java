@@ -112,8 +112,9 @@ public final class SnapshotCodec {
   }
 
   /**
-   * Compresses an encoding for storage or upload (zlib at its fastest level, in a container that
-   * records the original size); safe to run off the model thread.
+   * Compresses an encoding for storage or upload (zlib at its fastest level, in fixed-size blocks
+   * deflated in parallel on the common pool and the calling thread, in a container that records each
+   * block's sizes); call it off the model thread.
    */
   public static byte[] compress(byte[] encoded) {
     return Compression.compress(encoded);

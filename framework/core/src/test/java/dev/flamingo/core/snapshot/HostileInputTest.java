@@ -164,6 +164,44 @@ class HostileInputTest {
   }
 
   @Test
+  void blockTableOfCompressedContainerIsChecked() {
+    byte[] compressed = SnapshotCodec.compress(new SplittableRandom(7).ints(800_000).collect(
+        ByteArrayOutputStream::new, ByteArrayOutputStream::write, (a, b) -> { }).toByteArray());
+    assertEquals(1, compressed[4], "the fixture spans one block");
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(Arrays.copyOf(compressed, 12), 1 << 20));
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(withInt(compressed, 4, 1 << 20), 1 << 20));
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(withInt(compressed, 4, -1), 1 << 20));
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(withInt(compressed, 8, -5), 1 << 20));
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(withInt(compressed, 12, -5), 1 << 20));
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(withInt(compressed, 12, 1 << 30), 1 << 20));
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(withInt(compressed, 8, 799_999), 1 << 20));
+  }
+
+  @Test
+  void blockSizesSummingBeyondTheLimitAreRejectedBeforeInflating() {
+    byte[] compressed = SnapshotCodec.compress(new byte[3 * Compression.BLOCK]);
+    assertEquals(3 * Compression.BLOCK, SnapshotCodec.decompress(compressed, 3 * Compression.BLOCK).length);
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(compressed, 3 * Compression.BLOCK - 1));
+    byte[] overflowing = withInt(withInt(compressed, 8, Integer.MAX_VALUE), 16, Integer.MAX_VALUE);
+    assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(overflowing, Integer.MAX_VALUE - 16));
+  }
+
+  @Test
+  void oldSingleStreamContainerIsRefusedByName() {
+    byte[] old = {'F', 'L', 'S', 'Z', 0, 0, 0, 0, 0x78, 0x01};
+    SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotCodec.decompress(old, 1 << 20));
+    assertTrue(e.getMessage().contains("FLSZ"), e.getMessage());
+  }
+
+  private static byte[] withInt(byte[] bytes, int at, int value) {
+    byte[] copy = bytes.clone();
+    for (int i = 0; i < 4; i++) {
+      copy[at + i] = (byte) (value >>> (8 * i));
+    }
+    return copy;
+  }
+
+  @Test
   void sizingOfRestoredMapsIsValidated() {
     HashMap<String, Integer> map = new HashMap<>();
     map.put("a", 1);

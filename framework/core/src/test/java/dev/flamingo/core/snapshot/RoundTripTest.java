@@ -345,6 +345,23 @@ class RoundTripTest {
     assertArrayEquals(encoded, SnapshotCodec.decompress(compressed, encoded.length));
   }
 
+  @Test
+  void compressionSpanningSeveralBlocksRoundTripsAndIsReproducible() {
+    byte[] encoded = new byte[2 * Compression.BLOCK + 12_345];
+    for (int i = 0; i < encoded.length; i++) {
+      encoded[i] = (byte) (i * 31 ^ i >>> 9);
+    }
+    byte[] compressed = SnapshotCodec.compress(encoded);
+    assertEquals(3, compressed[4], "block count");
+    assertArrayEquals(encoded, SnapshotCodec.decompress(compressed, encoded.length));
+    assertArrayEquals(compressed, SnapshotCodec.compress(encoded));
+  }
+
+  @Test
+  void emptyEncodingCompressesToZeroBlocks() {
+    assertEquals(0, SnapshotCodec.decompress(SnapshotCodec.compress(new byte[0]), 0).length);
+  }
+
   static Object sampleGraph() {
     Item root = new Item(0, "root");
     Item prev = root;
