@@ -1,11 +1,13 @@
 package dev.flamingo.chat;
 
+import dev.flamingo.client.Session;
 import dev.flamingo.fx.SessionWindow;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,7 +26,8 @@ public final class ChatApplication extends Application {
   // Handed over by Launcher, which cannot reach the instance JavaFX creates.
   private static volatile CompletableFuture<ChatStartup> startup;
 
-  private final List<SessionWindow> windows = new ArrayList<>();
+  // Read by the shutdown hook's thread too.
+  private final List<SessionWindow> windows = new CopyOnWriteArrayList<>();
   private volatile EmbeddedReflector embedded;
 
   /** Called by {@link Launcher} before {@code launch}, so start-up work overlaps JavaFX's. */
@@ -37,6 +40,7 @@ public final class ChatApplication extends Application {
     if (startup == null) {
       beginStartup(ChatOptions.parse(getParameters().getRaw()));
     }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::leaveOnTermination, "flamingo-chat-termination"));
     StartupTrace.mark("FX start");
     stage.setOnCloseRequest(e -> closeAll());
     try {
@@ -67,6 +71,25 @@ public final class ChatApplication extends Application {
     EmbeddedReflector hosted = embedded;
     if (hosted != null && hosted.isHosted()) {
       hosted.closeWhenIdle(Platform::exit);
+    }
+  }
+
+  /**
+   * Killed (SIGTERM, Ctrl-C) rather than closed: leaves as a closed window does before the embedded reflector
+   * stops, so it records these views as gone; otherwise it keeps them as ghosts awaiting a reconnect, and the
+   * next start shows extra people until their grace period ends. After a normal close this finds nothing to do.
+   */
+  private void leaveOnTermination() {
+    CompletableFuture<?>[] left = windows.stream().map(SessionWindow::session).filter(Objects::nonNull)
+        .map(Session::leave).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(left).get(1500, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "leaving at exit did not finish: " + e);
+    }
+    EmbeddedReflector hosted = embedded;
+    if (hosted != null) {
+      hosted.close();
     }
   }
 

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -21,6 +22,7 @@ final class EmbeddedReflector {
 
   private final URI websocket;
   private final ReflectorServer hosted;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private EmbeddedReflector(URI websocket, ReflectorServer hosted) {
     this.websocket = websocket;
@@ -72,10 +74,17 @@ final class EmbeddedReflector {
           break;
         }
       }
-      hosted.close();
+      close();
       afterClose.run();
     }, "flamingo-reflector-linger");
     linger.start();
+  }
+
+  /** Hosted only: stops the reflector now, persisting its sessions; later calls do nothing. */
+  void close() {
+    if (hosted != null && closed.compareAndSet(false, true)) {
+      hosted.close();
+    }
   }
 
   private long connections() {
