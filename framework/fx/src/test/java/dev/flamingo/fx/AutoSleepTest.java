@@ -25,12 +25,7 @@ class AutoSleepTest {
 
   @Test
   void hiddenStageSleepsAndWakesWhenShown() throws Exception {
-    Stage stage = Fx.call(() -> {
-      Stage s = new Stage();
-      s.setScene(new Scene(new Pane(), 100, 100));
-      s.show();
-      return s;
-    });
+    Stage stage = shownStage();
     AutoSleep autoSleep = Fx.call(() -> AutoSleep.install(stage, 0.2, sleeps::incrementAndGet, wakes::incrementAndGet));
     Fx.run(stage::hide);
     Fx.await(autoSleep::isAsleep);
@@ -46,12 +41,7 @@ class AutoSleepTest {
 
   @Test
   void minimizedStageSleepsAndWakesWhenRestored() throws Exception {
-    Stage stage = Fx.call(() -> {
-      Stage s = new Stage();
-      s.setScene(new Scene(new Pane(), 100, 100));
-      s.show();
-      return s;
-    });
+    Stage stage = shownStage();
     AutoSleep autoSleep = Fx.call(() -> AutoSleep.install(stage, 0.2, sleeps::incrementAndGet, wakes::incrementAndGet));
     Fx.run(() -> stage.setIconified(true));
     Fx.await(autoSleep::isAsleep);
@@ -67,12 +57,7 @@ class AutoSleepTest {
 
   @Test
   void aBriefHideDoesNotSleep() throws Exception {
-    Stage stage = Fx.call(() -> {
-      Stage s = new Stage();
-      s.setScene(new Scene(new Pane(), 100, 100));
-      s.show();
-      return s;
-    });
+    Stage stage = shownStage();
     AutoSleep autoSleep = Fx.call(() -> AutoSleep.install(stage, 5, sleeps::incrementAndGet, wakes::incrementAndGet));
     Fx.run(stage::hide);
     Fx.run(stage::show);
@@ -90,5 +75,14 @@ class AutoSleepTest {
     IllegalArgumentException e = Fx.call(() -> assertThrows(IllegalArgumentException.class,
         () -> AutoSleep.install(stage, 0, () -> {}, () -> {})));
     assertEquals("autoSleep seconds must be a positive number, got 0.0", e.getMessage());
+  }
+
+  private static Stage shownStage() throws Exception {
+    return Fx.call(() -> {
+      Stage s = new Stage();
+      s.setScene(new Scene(new Pane(), 100, 100));
+      s.show();
+      return s;
+    });
   }
 }
