@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
  * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
- * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all). Saturating scenarios keep a
+ * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all), or {@code paced:<rate>} for
+ * one rate over 100 sessions of 2. Saturating scenarios keep a
  * window of messages in flight per client, so their latency is mostly queueing; the paced ones send at a
  * fixed total rate and show the latency at that rate.
  */
@@ -54,6 +55,11 @@ public final class ReflectorLoad {
     }
 
     private void run(String scenario) throws Exception {
+        if (scenario.startsWith("paced:")) {
+            int rate = Integer.parseInt(scenario.substring("paced:".length()));
+            paced(String.format(Locale.ROOT, "100 sessions x 2 clients, %,d msg/s total", rate), null, 100, 2, rate);
+            return;
+        }
         switch (scenario) {
             case "fanout" -> saturate("100 sessions x 2 clients, window 16", null, 100, 2, 16);
             case "one10" -> saturate("1 session x 10 clients, window 32", null, 1, 10, 32);

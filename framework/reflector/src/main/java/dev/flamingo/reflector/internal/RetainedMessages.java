@@ -7,9 +7,9 @@ import java.util.Arrays;
 /**
  * The sequenced messages since the snapshot, oldest first, as UTF-8 JSON packed back to back into byte
  * chunks with their seqs beside them. A session keeps up to the REQU threshold (60,000) of them: as a
- * String and a record each, 100 sessions at 1,000 msg/s made the young collector copy ~25 MB/s of
- * small live objects, and its pauses (30-250 ms on two cores) were the relay's p99. Packed, the same
- * messages are a few arrays per 64 KiB. Owned by the session's executor.
+ * String and a record each they were three live objects per message for the young collector to copy and
+ * promote (100 sessions at 1,000 msg/s retain ~17 MB/s); packed, they are a few arrays per 64 KiB.
+ * Owned by the session's executor.
  */
 final class RetainedMessages {
     /** Chunks grow from this size, so a session with a handful of messages stays small. */
