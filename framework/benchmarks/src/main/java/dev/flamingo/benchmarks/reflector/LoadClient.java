@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * One protocol client: joins, then sends SENDs whose payload carries the send time, and records the
- * send-to-receipt latency of every RECV in its own histogram. Frames are read as bytes at known offsets
+ * One protocol client: joins, then sends SENDs whose payload carries when each was due and when it was
+ * written, and records both latencies of every RECV in its own histograms. Frames are read as bytes at known offsets
  * in the read buffer ({@link ServerFrameReader}), never decoded to strings or frame objects, so the
  * generator spends its CPU on the sockets rather than on parsing. Its channel's event loop only, except
  * {@link #open} and the methods returning futures.
@@ -39,8 +40,13 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     final int index;
     final CompletableFuture<LoadClient> synced = new CompletableFuture<>();
-    /** Latency in nanoseconds at 2 significant digits (1%), up to a minute; read after {@link #stopRecording}. */
+    /**
+     * From when a message was due to receipt, in nanoseconds at 2 significant digits (1%), up to a minute:
+     * a generator that falls behind its schedule shows here. Read after {@link #stopRecording}.
+     */
     final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 2);
+    /** From when a message was written to the socket to receipt; read after {@link #stopRecording}. */
+    final Histogram fromWrite = new Histogram(TimeUnit.SECONDS.toNanos(60), 2);
     /** RECVs received while recording; read after {@link #stopRecording}. */
     long deliveries;
     private final String sessionId;
@@ -53,7 +59,6 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     private int outstanding;
     private boolean sending;
     private boolean recording;
-    private io.netty.util.concurrent.ScheduledFuture<?> pacer;
     private URI uri;
     private long lastTime = -1;
     private long lastSeq;
@@ -100,15 +105,15 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
         super.userEventTriggered(ctx, evt);
     }
 
-    /** One text frame from the server: {@code length} bytes at {@code from} in {@code text}. */
-    void frame(ByteBuf text, int from, int length) {
+    /** One text frame from the server: {@code length} bytes at {@code from} in {@code text}, read at {@code now}. */
+    void frame(ByteBuf text, int from, int length, long now) {
         if (length < actionAt + 4) {
             return;
         }
         int action = from + actionAt;
         int name = text.getInt(action);
         if (name == ('R' << 24 | 'E' << 16 | 'C' << 8 | 'V')) {
-            received(text, action + "RECV\",\"args\":[".length(), from + length);
+            received(text, action + "RECV\",\"args\":[".length(), from + length, now);
         } else if (name == ('R' << 24 | 'E' << 16 | 'Q' << 8 | 'U')) {
             snapshot();
         } else if (name == ('S' << 24 | 'Y' << 16 | 'N' << 8 | 'C')) {
@@ -126,8 +131,8 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
         ctx.fireChannelReadComplete();
     }
 
-    /** {@code [time,seq,"L<19 digits>:<client>:...",...]}, or a reflector message without an L payload. */
-    private void received(ByteBuf text, int at, int end) {
+    /** {@code [time,seq,"L<due>:<client>:<written>:...",...]}, or a reflector message without an L payload. */
+    private void received(ByteBuf text, int at, int end, long now) {
         int comma = text.indexOf(at, end, (byte) ',');
         lastTime = digits(text, at, comma);
         int next = text.indexOf(comma + 1, end, (byte) ',');
@@ -135,14 +140,16 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
         if (text.getByte(next + 1) != '"' || text.getByte(next + 2) != 'L') {
             return;
         }
-        int sentAt = next + 3;
+        int dueAt = next + 3;
+        int clientAt = dueAt + SendFrames.DIGITS + 1;
+        int clientEnd = text.indexOf(clientAt, end, (byte) ':');
         if (recording) {
-            long sent = digits(text, sentAt, sentAt + SendFrames.DIGITS);
-            latency.recordValue(Math.max(0, System.nanoTime() - SendFrames.ORIGIN - sent));
+            long received = now - SendFrames.ORIGIN;
+            latency.recordValue(Math.max(0, received - digits(text, dueAt, dueAt + SendFrames.DIGITS)));
+            fromWrite.recordValue(Math.max(0, received - digits(text, clientEnd + 1, clientEnd + 1 + SendFrames.DIGITS)));
             deliveries++;
         }
-        int clientAt = sentAt + SendFrames.DIGITS + 1;
-        if (digits(text, clientAt, text.indexOf(clientAt, end, (byte) ':')) == index) {
+        if (digits(text, clientAt, clientEnd) == index) {
             outstanding--;
             if (sending && window > 0) {
                 fill();
@@ -187,6 +194,7 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     Future<?> startRecording() {
         return channel.eventLoop().submit(() -> {
             latency.reset();
+            fromWrite.reset();
             deliveries = 0;
             recording = true;
         });
@@ -206,46 +214,40 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /**
-     * Paced mode: {@code perSecond} messages, sent in small bursts every millisecond or so. What is due
-     * follows the clock, not the number of timer runs, so a timer that fires late (the machine is busy)
-     * sends the messages it owes instead of lowering the rate.
-     */
-    void startPaced(double perSecond) {
-        long periodMicros = Math.max(1000, (long) (1e6 / perSecond));
-        long[] sent = {0};
-        long start = System.nanoTime();
+    /** Paced mode (a {@link Pacer} calls {@link #sendDue}): from now on on this client's event loop. */
+    void startPaced() {
         channel.eventLoop().execute(() -> sending = true);
-        pacer = channel.eventLoop().scheduleAtFixedRate(() -> {
-            if (!sending) {
-                return;
-            }
-            long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond) - sent[0];
-            sent[0] += due;
-            send((int) due);
+    }
+
+    /** Writes and flushes {@code count} messages due at {@code firstDue + i * interval}; paced mode only. */
+    void sendDue(int count, long firstDue, long interval) {
+        if (sending && count > 0) {
+            send(count, firstDue, interval);
+            unflushed = false;
             channel.flush();
-        }, periodMicros, periodMicros, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    EventLoop eventLoop() {
+        return channel.eventLoop();
     }
 
     private void fill() {
-        send(window - outstanding);
+        send(window - outstanding, System.nanoTime(), 0);
     }
 
     /** Writes without flushing: the caller flushes (pacer, read burst end, or the first fill). */
-    private void send(int count) {
+    private void send(int count, long firstDue, long interval) {
         if (count <= 0) {
             return;
         }
         outstanding += count;
         unflushed = true;
-        channel.write(frames.burst(channel.alloc(), count), channel.voidPromise());
+        channel.write(frames.burst(channel.alloc(), count, firstDue, interval), channel.voidPromise());
     }
 
     void stop() {
         channel.eventLoop().execute(() -> sending = false);
-        if (pacer != null) {
-            pacer.cancel(false);
-        }
     }
 
     void close() {

@@ -23,7 +23,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
  * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
- * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all). Saturating scenarios keep a
+ * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all), or {@code paced:<rate>} for
+ * one rate over 100 sessions of 2. Saturating scenarios keep a
  * window of messages in flight per client, so their latency is mostly queueing; the paced ones send at a
  * fixed total rate and show the latency at that rate.
  */
@@ -33,7 +34,13 @@ public final class ReflectorLoad {
     // At 1,000 msg/s the JIT is still compiling the server's relay path after 3 s: runs measured that early
     // showed p99 2-5 ms and 8-9 CPU-s per 100k messages, against 0.9-1.8 ms and 5.5 s once warm.
     private static final long PACED_WARM_UP_MS = 15_000;
+    /** Saturating clients: two loops, so the generator is not what limits the throughput. */
     private final EventLoopGroup group = new NioEventLoopGroup(2);
+    /**
+     * Paced clients: one loop (0.8 cores at 100,000 msg/s). With two, four busy threads shared the two
+     * cores and the generator preempted the server's loops: more CPU for the same load, p99 no better.
+     */
+    private final EventLoopGroup pacedGroup = new NioEventLoopGroup(1);
 
     private ReflectorLoad(int seconds) {
         this.seconds = seconds;
@@ -50,10 +57,16 @@ public final class ReflectorLoad {
             }
         } finally {
             load.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            load.pacedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
 
     private void run(String scenario) throws Exception {
+        if (scenario.startsWith("paced:")) {
+            int rate = Integer.parseInt(scenario.substring("paced:".length()));
+            paced(String.format(Locale.ROOT, "100 sessions x 2 clients, %,d msg/s total", rate), null, 100, 2, rate);
+            return;
+        }
         switch (scenario) {
             case "fanout" -> saturate("100 sessions x 2 clients, window 16", null, 100, 2, 16);
             case "one10" -> saturate("1 session x 10 clients, window 32", null, 1, 10, 32);
@@ -84,7 +97,7 @@ public final class ReflectorLoad {
     private void saturate(String title, Path data, int sessions, int perSession, int window, String fsync)
             throws Exception {
         try (ServerProcess server = ServerProcess.start(data, fsync, "1g")) {
-            List<LoadClient> clients = connect(server, sessions, perSession, window, 5000);
+            List<LoadClient> clients = connect(group, server, sessions, perSession, window, 5000);
             clients.forEach(LoadClient::startWindowed);
             measure(title, server, clients, perSession, SATURATED_WARM_UP_MS);
             clients.forEach(LoadClient::stop);
@@ -94,16 +107,17 @@ public final class ReflectorLoad {
 
     private void paced(String title, Path data, int sessions, int perSession, double totalRate) throws Exception {
         try (ServerProcess server = ServerProcess.start(data, "interval", "1g")) {
-            List<LoadClient> clients = connect(server, sessions, perSession, 0, 5000);
-            double each = totalRate / clients.size();
-            clients.forEach(c -> c.startPaced(each));
+            List<LoadClient> clients = connect(pacedGroup, server, sessions, perSession, 0, 5000);
+            List<Pacer> pacers = Pacer.start(clients, totalRate / clients.size(), perSession);
             measure(title, server, clients, perSession, PACED_WARM_UP_MS);
+            pacers.forEach(Pacer::stop);
             clients.forEach(LoadClient::stop);
             clients.forEach(LoadClient::close);
         }
     }
 
-    private List<LoadClient> connect(ServerProcess server, int sessions, int perSession, int window, long tickMs) {
+    private List<LoadClient> connect(EventLoopGroup group, ServerProcess server, int sessions, int perSession,
+            int window, long tickMs) {
         List<LoadClient> clients = new ArrayList<>();
         List<CompletableFuture<LoadClient>> synced = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
@@ -131,18 +145,21 @@ public final class ReflectorLoad {
         double serverCpu = (cpuNanos(server.process.toHandle()) - serverCpu0) / 1e9;
         double selfCpu = (cpuNanos(ProcessHandle.current()) - selfCpu0) / 1e9;
         Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 2);
+        Histogram fromWrite = new Histogram(TimeUnit.SECONDS.toNanos(60), 2);
         long deliveries = 0;
         for (LoadClient c : clients) {
             h.add(c.latency);
+            fromWrite.add(c.fromWrite);
             deliveries += c.deliveries;
         }
         double delivered = deliveries / elapsed;
         double relayed = delivered / perSession;
         System.out.printf(Locale.ROOT, "%-58s relayed %,10.0f msg/s  delivered %,10.0f/s  latency p50 %6.2f ms"
-                        + "  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  cpu: server %.2f cores (%.2f s per 100k msgs),"
-                        + " loadgen %.2f cores  load average %.2f%n",
-                title, relayed, delivered, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(99)),
-                ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), serverCpu / elapsed,
+                        + "  p90 %6.2f ms  p99 %6.2f ms  p99.9 %6.2f ms  max %7.2f ms  (from write: p50 %.2f p99 %.2f ms)"
+                        + "  cpu: server %.2f cores (%.2f s per 100k msgs), loadgen %.2f cores  load average %.2f%n",
+                title, relayed, delivered, ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)),
+                ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()),
+                ms(fromWrite.getValueAtPercentile(50)), ms(fromWrite.getValueAtPercentile(99)), serverCpu / elapsed,
                 serverCpu / (relayed * elapsed) * 100_000, selfCpu / elapsed,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -161,7 +178,7 @@ public final class ReflectorLoad {
         try (ServerProcess server = ServerProcess.start(null, "never", "1g")) {
             warmUp(server);
             long base = server.heapAfterGc();
-            List<LoadClient> clients = connect(server, n, 1, 0, 60_000);
+            List<LoadClient> clients = connect(group, server, n, 1, 0, 60_000);
             long withSessions = server.heapAfterGc();
             clients.forEach(LoadClient::close);
             Thread.sleep(1000);
@@ -179,7 +196,7 @@ public final class ReflectorLoad {
     }
 
     private void warmUp(ServerProcess server) {
-        List<LoadClient> warm = connect(server, 10, 1, 0, 60_000);
+        List<LoadClient> warm = connect(group, server, 10, 1, 0, 60_000);
         warm.forEach(LoadClient::close);
     }
 

@@ -6,21 +6,24 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One client's SEND frames, encoded once as a template: a masked WebSocket text frame whose payload
- * {@code {"action":"SEND","args":[0,0,"L<send nanos>:<client>:<pad>",0]}} carries a fixed-width send
- * time, so a burst is a byte copy plus 19 digits per frame. The mask key is zero, which RFC 6455 allows
- * and which leaves the payload as it is. Its client's event loop only.
+ * {@code {"action":"SEND","args":[0,0,"L<due nanos>:<client>:<write nanos>:<pad>",0]}} carries two
+ * fixed-width times, when the message was due to be sent and when it was written, so a burst is a byte
+ * copy plus 38 digits per frame. The mask key is zero, which RFC 6455 allows and which leaves the payload
+ * as it is. Its client's event loop only.
  */
 final class SendFrames {
     /** Send times are nanoseconds since this origin, so they are never negative. */
     static final long ORIGIN = System.nanoTime();
     static final int DIGITS = 19;
-    private static final String PAD = "x".repeat(120);
+    private static final String PAD = "x".repeat(100);
     private final byte[] template;
     private final int digitsAt;
+    private final int writtenAt;
 
-    SendFrames(int client) {
+    SendFrames(int index) {
         String head = "{\"action\":\"SEND\",\"args\":[0,0,\"L";
-        byte[] payload = (head + "0".repeat(DIGITS) + ":" + client + ":" + PAD + "\",0]}")
+        String client = ":" + index + ":";
+        byte[] payload = (head + "0".repeat(DIGITS) + client + "0".repeat(DIGITS) + ":" + PAD + "\",0]}")
                 .getBytes(StandardCharsets.US_ASCII);
         if (payload.length < 126 || payload.length > 65_535) {
             throw new IllegalStateException("the template assumes a 16-bit payload length");
@@ -33,20 +36,29 @@ final class SendFrames {
         // Bytes 4-7: the all-zero mask key.
         System.arraycopy(payload, 0, template, 8, payload.length);
         digitsAt = 8 + head.length();
+        writtenAt = digitsAt + DIGITS + client.length();
     }
 
-    /** {@code count} frames stamped with the current time, in one buffer. */
-    ByteBuf burst(ByteBufAllocator alloc, int count) {
+    /**
+     * {@code count} frames in one buffer, written now: the i-th was due at {@code firstDue + i * interval}
+     * ({@link System#nanoTime()} values; a window client passes now and 0, as its frames are due when sent).
+     */
+    ByteBuf burst(ByteBufAllocator alloc, int count, long firstDue, long interval) {
         ByteBuf buf = alloc.directBuffer(count * template.length);
+        long written = System.nanoTime() - ORIGIN;
         for (int i = 0; i < count; i++) {
-            int at = buf.writerIndex() + digitsAt;
+            int start = buf.writerIndex();
             buf.writeBytes(template);
-            long nanos = System.nanoTime() - ORIGIN;
-            for (int d = at + DIGITS - 1; d >= at; d--) {
-                buf.setByte(d, '0' + (int) (nanos % 10));
-                nanos /= 10;
-            }
+            digits(buf, start + digitsAt, firstDue - ORIGIN + i * interval);
+            digits(buf, start + writtenAt, written);
         }
         return buf;
+    }
+
+    private static void digits(ByteBuf buf, int at, long nanos) {
+        for (int d = at + DIGITS - 1; d >= at; d--) {
+            buf.setByte(d, '0' + (int) (nanos % 10));
+            nanos /= 10;
+        }
     }
 }

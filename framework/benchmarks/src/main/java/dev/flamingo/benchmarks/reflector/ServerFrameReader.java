@@ -22,6 +22,8 @@ final class ServerFrameReader extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        // One clock read per read burst: its frames arrived together.
+        long now = System.nanoTime();
         while (in.readableBytes() >= 2) {
             int start = in.readerIndex();
             int opcode = in.getByte(start) & 0x0F;
@@ -38,7 +40,7 @@ final class ServerFrameReader extends ByteToMessageDecoder {
                 return;
             }
             if (opcode == TEXT) {
-                client.frame(in, start + header, length);
+                client.frame(in, start + header, length, now);
             } else if (opcode == CLOSE) {
                 ctx.close();
             }

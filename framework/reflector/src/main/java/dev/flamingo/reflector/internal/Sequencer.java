@@ -93,7 +93,7 @@ final class Sequencer {
         st.seq++;
         st.time = time;
         String json = message.stamped(time, Integer.toUnsignedLong(st.seq), rawtime, rawtime ? clock.raw() : 0);
-        st.messages.addLast(new Msg(st.seq, time, json));
+        st.messages.add(st.seq, json);
         journal.message(json);
         outbox.broadcastRecv(json, session.clients());
     }

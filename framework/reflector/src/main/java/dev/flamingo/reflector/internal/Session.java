@@ -361,11 +361,7 @@ final class Session {
         }
         StringBuilder text = new StringBuilder(64 + st.messages.size() * 96);
         text.append("{\"id\":\"").append(id).append("\",\"action\":\"SYNC\",\"args\":{\"messages\":[");
-        boolean first = true;
-        for (Msg m : st.messages) {
-            text.append(first ? "" : ",").append(m.json());
-            first = false;
-        }
+        st.messages.appendTo(text);
         String rest = args.toString();
         text.append("],").append(rest, 1, rest.length()).append('}');
         send(conn, text.toString());

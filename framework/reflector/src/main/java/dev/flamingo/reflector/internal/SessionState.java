@@ -38,7 +38,7 @@ final class SessionState {
     final ArrayDeque<String> completedTallies = new ArrayDeque<>();
     /** The users the clients' VMs last heard of as present (from the last users message). */
     JsonArray activeUsers = new JsonArray();
-    final ArrayDeque<Msg> messages = new ArrayDeque<>();
+    final RetainedMessages messages = new RetainedMessages();
 
     /** Remembers a finished tally key, keeping only the newest {@value #TALLY_HISTORY}. */
     void completeTally(String key) {
@@ -94,11 +94,7 @@ final class SessionState {
         String head = o.toString();
         StringBuilder out = new StringBuilder(head.length() + messages.size() * 64 + 16);
         out.append(head, 0, head.length() - 1).append(",\"messages\":[");
-        boolean first = true;
-        for (Msg m : messages) {
-            out.append(first ? "" : ",").append(m.json());
-            first = false;
-        }
+        messages.appendTo(out);
         return out.append("]}").toString();
     }
 
@@ -133,7 +129,7 @@ final class SessionState {
         JsonArray array = JsonParser.parseString(json).getAsJsonArray();
         long t = array.get(0).getAsLong();
         int q = (int) array.get(1).getAsLong();
-        messages.addLast(new Msg(q, t, json));
+        messages.add(q, json);
         seq = q;
         time = Math.max(time, t);
     }

@@ -43,9 +43,7 @@ final class Snapshots {
         }
         long start = System.nanoTime();
         int seq = (int) o.get("seq").getAsLong();
-        while (!st.messages.isEmpty() && !after(seq, st.messages.peekFirst().seq())) {
-            st.messages.removeFirst();
-        }
+        st.messages.dropThrough(seq);
         st.snapshotTime = time;
         st.snapshotSeq = seq;
         st.snapshotUrl = url;

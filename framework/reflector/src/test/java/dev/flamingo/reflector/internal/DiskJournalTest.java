@@ -56,7 +56,9 @@ class DiskJournalTest {
         reopened.close();
         SessionState again = new DiskJournal(dir, false, new Metrics()).load();
         assertEquals(2, again.messages.size());
-        assertEquals("[7,4294967282,\"c\",1]", again.messages.peekLast().json());
+        StringBuilder messages = new StringBuilder();
+        again.messages.appendTo(messages);
+        assertEquals("[5,4294967281,\"a\",1],[7,4294967282,\"c\",1]", messages.toString());
     }
 
     @Test
