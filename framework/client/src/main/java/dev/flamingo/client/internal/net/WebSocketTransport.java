@@ -125,7 +125,10 @@ public final class WebSocketTransport implements Transport {
         @Override
         public void onOpen(Session s, EndpointConfig config) {
             s.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-            s.setMaxIdleTimeout(0);
+            // Negative, not 0: Tyrus re-arms its idle timer on every frame sent or received whenever the timeout is
+            // 0 or more, and with 0 that is a no-op task run at once on its executor, so each frame woke a
+            // tyrus-N-thread. Negative skips the timer; our KeepAlive detects dead links instead.
+            s.setMaxIdleTimeout(-1);
             s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> listener.received(text));
             session = s;
             if (closedReported.get()) {
