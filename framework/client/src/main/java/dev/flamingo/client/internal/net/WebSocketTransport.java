@@ -84,12 +84,15 @@ public final class WebSocketTransport implements Transport {
             return false;
         }
         try {
-            // One writer at a time: Tyrus' basic remote is not safe for concurrent partial writes.
+            // Asynchronous, like a browser's WebSocket.send: the socket write happens right here when the kernel
+            // takes it, but a full socket buffer no longer blocks the caller, which may be the network thread
+            // itself delivering a frame (it would wait for its own write event). A write that fails later
+            // closes the link, which reconnects as for any drop. One writer at a time all the same.
             synchronized (s) {
-                s.getBasicRemote().sendText(frame);
+                s.getAsyncRemote().sendText(frame);
             }
             return true;
-        } catch (IOException | IllegalStateException e) {
+        } catch (IllegalStateException e) {
             return false;
         }
     }
