@@ -6,9 +6,15 @@ import dev.flamingo.core.guard.AllowNondeterminism;
 /** A counter that, on purpose, computes differently on one replica: for the divergence test only. */
 public class DivergentModel extends Model {
 
-    /** The view id of the replica that miscounts (its session thread carries the id in its name). */
+    /**
+     * The replica that miscounts: its root model, since its frames may run on the network thread that read
+     * them, and its view id, which the thread replaying its messages to locate the divergence carries in its
+     * name.
+     */
     @AllowNondeterminism("test fixture: injects divergence on purpose")
-    static volatile String miscounting = "none";
+    static volatile Object miscountingModel;
+    @AllowNondeterminism("test fixture: injects divergence on purpose")
+    static volatile String miscountingView = "none";
 
     long total;
 
@@ -20,7 +26,7 @@ public class DivergentModel extends Model {
     @AllowNondeterminism("test fixture: injects divergence on purpose")
     void onAdd(Long n) {
         total += n;
-        if (total > 5 && Thread.currentThread().getName().contains(miscounting)) {
+        if (total > 5 && (this == miscountingModel || Thread.currentThread().getName().contains(miscountingView))) {
             total += 1000;
         }
     }

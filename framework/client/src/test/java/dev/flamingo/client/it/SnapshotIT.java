@@ -62,7 +62,8 @@ class SnapshotIT {
                 .snapshotAfterCpuMs(10);
         Session a = fixture.join(params);
         Session b = fixture.join(params);
-        DivergentModel.miscounting = b.viewId();
+        DivergentModel.miscountingModel = b.model();
+        DivergentModel.miscountingView = b.viewId();
         for (int i = 1; i <= 40; i++) {
             add(a, 1);
         }
@@ -79,6 +80,7 @@ class SnapshotIT {
         // The adds travel bundled; the miscounting replica goes wrong inside the first bundle of them.
         assertTrue(located.firstDifferingMessage().contains("counter:add from view " + a.viewId()),
                 located.describe());
-        DivergentModel.miscounting = "none";
+        DivergentModel.miscountingModel = null;
+        DivergentModel.miscountingView = "none";
     }
 }

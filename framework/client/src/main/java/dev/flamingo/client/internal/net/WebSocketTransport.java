@@ -84,12 +84,15 @@ public final class WebSocketTransport implements Transport {
             return false;
         }
         try {
-            // One writer at a time: Tyrus' basic remote is not safe for concurrent partial writes.
+            // Asynchronous, like a browser's WebSocket.send: the socket write happens right here when the kernel
+            // takes it, but a full socket buffer no longer blocks the caller, which may be the network thread
+            // itself delivering a frame (it would wait for its own write event). A write that fails later
+            // closes the link, which reconnects as for any drop. One writer at a time all the same.
             synchronized (s) {
-                s.getBasicRemote().sendText(frame);
+                s.getAsyncRemote().sendText(frame);
             }
             return true;
-        } catch (IOException | IllegalStateException e) {
+        } catch (IllegalStateException e) {
             return false;
         }
     }
@@ -125,7 +128,10 @@ public final class WebSocketTransport implements Transport {
         @Override
         public void onOpen(Session s, EndpointConfig config) {
             s.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-            s.setMaxIdleTimeout(0);
+            // Negative, not 0: Tyrus re-arms its idle timer on every frame sent or received whenever the timeout is
+            // 0 or more, and with 0 that is a no-op task run at once on its executor, so each frame woke a
+            // tyrus-N-thread. Negative skips the timer; our KeepAlive detects dead links instead.
+            s.setMaxIdleTimeout(-1);
             s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> listener.received(text));
             session = s;
             if (closedReported.get()) {

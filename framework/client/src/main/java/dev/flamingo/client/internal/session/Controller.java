@@ -37,16 +37,16 @@ import java.util.function.Supplier;
  * failure and the futures), {@link Snapshots}, {@link Outbox}, {@link Dormancy} and {@link SessionLog}.
  *
  * <p>Threading: everything that touches the VM, the views or this object's state runs on the replica's one
- * owner; transport callbacks and timers only {@link #post} tasks to its queue. The owner is the session's own
- * thread, except in MANUAL after the first join: then the thread calling {@link #step} owns the replica and
- * runs the queue at the start of each step (what was queued before it, so catch-up slices spread over steps).
- * {@link ReplicaOwner} holds its lock while either runs replica work, so the hand-over at the end of the join
- * and the hand-back in {@link #leave} never overlap a step. Sync: SYNC's messages are queued, the snapshot is
- * fetched on a worker, the VM is restored (or created) and fast-forwarded in 200 ms slices with the owner free
- * in between, and the root view is built only once this client's own view-join has run. Rejoin: within
- * {@code rejoinLimit} a SYNC on the same timeline with no gap continues the same VM and view (seamless);
- * otherwise model and view are rebuilt from the latest snapshot. Public methods: any thread, except
- * {@link #step} as documented there.
+ * owner; transport callbacks and timers {@link #post} tasks to its queue (a frame finding the session thread
+ * idle runs on the network thread that read it). The owner is the session's own thread, except in MANUAL after
+ * the first join: then the thread calling {@link #step} owns the replica and runs the queue at the start of
+ * each step (what was queued before it, so catch-up slices spread over steps). {@link ReplicaOwner} holds its
+ * lock while anyone runs replica work, so a delivery, the hand-over at the end of the join and the hand-back
+ * in {@link #leave} never overlap a step. Sync: SYNC's messages are queued, the snapshot is fetched on a worker,
+ * the VM is restored (or created) and fast-forwarded in 200 ms slices with the owner free in between, and the
+ * root view is built only once this client's own view-join has run. Rejoin: within {@code rejoinLimit} a SYNC
+ * on the same timeline with no gap continues the same VM and view (seamless); otherwise model and view are
+ * rebuilt from the latest snapshot. Public methods: any thread, except {@link #step} as documented there.
  */
 public final class Controller implements VmHost, ReflectorConnection.Listener {
 
@@ -253,7 +253,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     @Override
     public void received(Inbound frame) {
-        post(() -> onFrame(frame));
+        owner.deliver(() -> onFrame(frame));
     }
 
     @Override

@@ -15,6 +15,11 @@ import dev.flamingo.core.vm.VirtualMachine;
 final class Simulation {
 
     private static final long SLICE_NANOS = 200_000_000L;
+    /**
+     * A frame delivered on a network thread simulates at most this long there; the rest continues on the
+     * session thread, so a busy session does not hold up the frames of the sessions sharing that thread.
+     */
+    private static final long DELIVERY_SLICE_NANOS = 1_000_000L;
 
     private final Controller c;
     private final JoinParameters params;
@@ -44,7 +49,7 @@ final class Simulation {
         if (c.vm() == null || c.viewReady()) {
             return;
         }
-        boolean caughtUp = c.vm().advanceTo(c.stream().reflectorTime(), System.nanoTime() + SLICE_NANOS);
+        boolean caughtUp = c.vm().advanceTo(c.stream().reflectorTime(), System.nanoTime() + slice());
         c.vm().viewDomain().processFrameEvents(false);
         reportProgress();
         if (!caughtUp) {
@@ -102,7 +107,7 @@ final class Simulation {
 
     private void simulate() {
         long start = System.nanoTime();
-        boolean caughtUp = c.vm().advanceTo(c.stream().reflectorTime(), start + SLICE_NANOS);
+        boolean caughtUp = c.vm().advanceTo(c.stream().reflectorTime(), start + slice());
         c.snapshots().spent((System.nanoTime() - start) / 1e6);
         if (c.vm() == null) {
             return; // a handler's host callback rebooted the replica
@@ -116,6 +121,10 @@ final class Simulation {
         } else {
             scheduleSimulate();
         }
+    }
+
+    private long slice() {
+        return c.owner().delivering() ? DELIVERY_SLICE_NANOS : SLICE_NANOS;
     }
 
     /** A frame: the synced flag, view events, paced sends, and the root view's update. */
