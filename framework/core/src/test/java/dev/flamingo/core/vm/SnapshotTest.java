@@ -1,5 +1,6 @@
 package dev.flamingo.core.vm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -49,6 +50,18 @@ class SnapshotTest {
     assertEquals(Fixtures.root(a).log, Fixtures.root(b).log);
     assertEquals(((ChildModel) a.rootModel().wellKnownModel("kid")).seen, ((ChildModel) b.rootModel().wellKnownModel("kid")).seen);
     assertEquals(a.snapshot().sha256(), b.snapshot().sha256());
+  }
+
+  @Test
+  void snapshotInOneCallEqualsCaptureThenSeal() {
+    VirtualMachine vm = Fixtures.vm(new TestHost());
+    new Stream(vm).event(5, "test", "run", "snap.child").event(6, "test", "run", "snap.future");
+    Snapshot whole = vm.snapshot();
+    Snapshot sealed = vm.capture().seal();
+    assertArrayEquals(sealed.bytes(), whole.bytes());
+    assertEquals(sealed.sha256(), whole.sha256());
+    assertEquals(sealed.time(), whole.time());
+    assertEquals(sealed.seq(), whole.seq());
   }
 
   /** A restored VM expects the seq after the snapshot's; align a fresh Stream helper with it. */
