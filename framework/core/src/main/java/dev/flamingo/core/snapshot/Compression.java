@@ -25,7 +25,7 @@ import java.util.zip.Inflater;
  * machine share them evenly (with 1 MiB blocks, 3.3 MB made three and a bit, and one thread deflated two
  * while the other idled), and large enough that the cut costs nothing: 256 KiB blocks of the
  * 100,000-object benchmark state deflate to 0.04% more bytes than one stream. The reader takes any block
- * sizes the table declares.
+ * sizes the table declares. See {@link BlockDeflate} for how each block is deflated.
  *
  * <p>Blocks are deflated on {@link java.util.concurrent.ForkJoinPool#commonPool()} (see {@link
  * BlockCompressor}) and inflated as a parallel stream there: its threads are daemons that already exist,
