@@ -11,6 +11,7 @@ import dev.flamingo.core.Registry;
 import dev.flamingo.core.snapshot.SnapshotCodec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +159,24 @@ class SnapshotTest {
   void corruptSnapshotIsRejected() {
     assertThrows(IllegalArgumentException.class,
         () -> VirtualMachine.restore(Fixtures.REGISTRY, new byte[] {1, 2, 3}, new TestHost()));
+  }
+
+  @Test
+  void flippedBitsInTheVmTablesFailCleanlyOrRestore() {
+    VirtualMachine vm = Fixtures.vm(new TestHost());
+    new Stream(vm).event(5, "test", "run", "snap.child").event(6, "test", "run", "snap.future");
+    byte[] encoded = SnapshotCodec.decompress(vm.snapshot().bytes(), 1 << 20);
+    int header = 9 + (encoded[8] & 0xFF); // "FLVM", schema, length and versionId: checked before decoding
+    SplittableRandom random = new SplittableRandom(5);
+    for (int trial = 0; trial < 1500; trial++) {
+      byte[] corrupt = encoded.clone();
+      corrupt[header + random.nextInt(corrupt.length - header)] ^= (byte) (1 << random.nextInt(8));
+      try {
+        VirtualMachine.restore(Fixtures.REGISTRY, SnapshotCodec.compress(corrupt), new TestHost());
+      } catch (IllegalArgumentException expected) {
+        // a clean rejection; SnapshotFormatException is one too
+      }
+    }
   }
 
   @Test
