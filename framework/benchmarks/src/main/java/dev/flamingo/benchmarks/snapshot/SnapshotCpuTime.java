@@ -28,6 +28,7 @@ public final class SnapshotCpuTime {
       report("encode", runs, () -> codec.encode(state));
       report("encode+sha256", runs, () -> SnapshotCodec.sha256(codec.encode(state)));
       report("compress", runs, () -> SnapshotCodec.compress(encoded));
+      report("encodeSealed", runs, () -> codec.encodeSealed(state));
       report("decode", runs, () -> codec.decode(encoded));
       report("decompress+decode", runs, () -> codec.decode(SnapshotCodec.decompress(compressed, Integer.MAX_VALUE - 16)));
     }

@@ -63,6 +63,12 @@ public class VmSnapshotBenchmark {
     return captured.seal();
   }
 
+  /** The whole write in one call, compressing blocks on the common pool while encoding. */
+  @Benchmark
+  public Snapshot snapshot() {
+    return vm.snapshot();
+  }
+
   /** Joining: decompress, decode and attach every model. */
   @Benchmark
   public VirtualMachine restore() {

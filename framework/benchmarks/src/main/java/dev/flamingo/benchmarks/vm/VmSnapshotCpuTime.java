@@ -29,6 +29,7 @@ public final class VmSnapshotCpuTime {
     report("capture", runs, vm::capture);
     report("seal", runs, captured::seal);
     report("capture+seal", runs, () -> vm.capture().seal());
+    report("snapshot", runs, vm::snapshot);
     report("restore", runs, () -> VirtualMachine.restore(registry, sealed.bytes(), new VmSnapshotBenchmark.QuietHost()));
   }
 }

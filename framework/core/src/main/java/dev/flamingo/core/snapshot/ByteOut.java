@@ -24,6 +24,11 @@ final class ByteOut {
     return Arrays.copyOf(buf, pos);
   }
 
+  /** How many bytes were written. */
+  int size() {
+    return pos;
+  }
+
   /** The buffer written into, possibly a grown copy of the scratch buffer, for reuse. */
   byte[] buffer() {
     return buf;

@@ -44,6 +44,9 @@ final class Encoder {
   private TypeInfo lastInfo;
   private Class<?> otherClass;
   private TypeInfo otherInfo;
+  /** Takes each block of the output as soon as it is complete, if set; see {@link #encodeInBlocks}. */
+  private BlockCompressor blocks;
+  private int nextBlockEnd = Integer.MAX_VALUE;
 
   Encoder(TypeRegistry registry, ExternalRefs refs, byte[] scratch, int expectedObjects) {
     this.registry = registry;
@@ -62,13 +65,31 @@ final class Encoder {
   }
 
   byte[] encode(byte[] header, Object root) {
+    write(header, root);
+    return out.toByteArray();
+  }
+
+  /**
+   * Encodes into the scratch buffer without copying it out, handing each block to {@code blocks} as soon
+   * as it is complete, so compression overlaps encoding; the encoding is {@link #scratch()}{@code [0, n)}.
+   *
+   * @return n, the length of the encoding
+   */
+  int encodeInBlocks(byte[] header, Object root, BlockCompressor blocks) {
+    this.blocks = blocks;
+    nextBlockEnd = blocks.offer(out.buffer(), out.size());
+    write(header, root);
+    blocks.finish(out.buffer(), out.size());
+    return out.size();
+  }
+
+  private void write(byte[] header, Object root) {
     out.writeBytes(header);
     out.writeBytes(Format.MAGIC);
     out.varint(Format.VERSION);
     out.write(refs == null ? Format.MODE_SNAPSHOT : Format.MODE_PAYLOAD);
     push().slots(null, null, new Object[] {root}, 1, null);
     run();
-    return out.toByteArray();
   }
 
   /** How many objects with identity were written (strings excluded): sizes the next identity table. */
@@ -96,6 +117,9 @@ final class Encoder {
 
   private void run() {
     while (depth > 0) {
+      if (out.size() >= nextBlockEnd) {
+        nextBlockEnd = blocks.offer(out.buffer(), out.size());
+      }
       EncodeFrame f = stack[depth - 1];
       if (f.pos >= f.end) {
         if (f.valueIndex >= 0) {

@@ -1,27 +1,35 @@
 package dev.flamingo.core.vm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Columns of numbers packed as zigzag varints into one byte array, for the flat snapshot forms of VM
- * tables: the codec copies a byte array in one go, where a field or a long array element costs it a
- * write each (and a long array eight bytes per number). Single thread.
+ * Columns of numbers packed as zigzag varints into byte arrays of at most {@value #CHUNK} bytes, for the
+ * flat snapshot forms of VM tables: the codec copies a byte array in one go, where a field or a long
+ * array element costs it a write each (and a long array eight bytes per number). Chunks keep every array
+ * small for the reason {@link RefChunks} gives; a number never spans two. Single thread.
  */
 final class PackedLongs {
+  static final int CHUNK = 1 << 16;
+  /** The longest varint of a long. */
+  private static final int MAX_NUMBER = 10;
+
   private PackedLongs() {}
 
-  /** Appends numbers to a growing buffer. */
+  /** Appends numbers to growing chunks. */
   static final class Writer {
+    private final List<byte[]> closed = new ArrayList<>();
     private byte[] buf;
     private int pos;
 
     Writer(int expectedNumbers) {
-      buf = new byte[Math.max(16, expectedNumbers * 2)];
+      buf = new byte[Math.max(16, Math.min(CHUNK, expectedNumbers * 2))];
     }
 
     void add(long v) {
-      if (buf.length - pos < 10) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
+      if (buf.length - pos < MAX_NUMBER) {
+        room();
       }
       long u = (v << 1) ^ (v >> 63);
       while ((u & ~0x7FL) != 0) {
@@ -31,23 +39,47 @@ final class PackedLongs {
       buf[pos++] = (byte) u;
     }
 
-    byte[] toArray() {
-      return Arrays.copyOf(buf, pos);
+    private void room() {
+      if (buf.length < CHUNK) {
+        buf = Arrays.copyOf(buf, Math.min(CHUNK, buf.length * 2));
+      } else {
+        closed.add(Arrays.copyOf(buf, pos));
+        pos = 0;
+      }
+    }
+
+    byte[][] toArray() {
+      List<byte[]> chunks = new ArrayList<>(closed);
+      if (pos > 0) {
+        chunks.add(Arrays.copyOf(buf, pos));
+      }
+      return chunks.toArray(new byte[0][]);
     }
   }
 
-  /** Reads numbers back from decoded, hence untrusted, bytes: a bad encoding is a corrupt snapshot. */
+  /** Reads numbers back from decoded, hence untrusted, chunks: a bad encoding is a corrupt snapshot. */
   static final class Reader {
-    private final byte[] buf;
+    private final byte[][] chunks;
     private final String what;
+    private byte[] buf;
+    private int chunk;
     private int pos;
 
-    Reader(byte[] buf, String what) {
-      this.buf = buf;
+    Reader(byte[][] chunks, String what) {
+      this.chunks = chunks;
       this.what = what;
+      for (byte[] c : chunks) {
+        if (c == null) {
+          throw corrupt("has a missing chunk");
+        }
+      }
+      buf = chunks.length == 0 ? new byte[0] : chunks[0];
     }
 
     long next() {
+      if (atEnd()) {
+        throw corrupt("ends before a number it needs");
+      }
       long u = 0;
       for (int shift = 0; shift < 64; shift += 7) {
         if (pos == buf.length) {
@@ -71,12 +103,17 @@ final class PackedLongs {
       return (int) v;
     }
 
+    /** True when every chunk is read; moves on to the next chunk with bytes left. */
     boolean atEnd() {
+      while (pos == buf.length && chunk + 1 < chunks.length) {
+        buf = chunks[++chunk];
+        pos = 0;
+      }
       return pos == buf.length;
     }
 
     IllegalArgumentException corrupt(String problem) {
-      return new IllegalArgumentException("corrupt snapshot: the " + what + " " + problem);
+      return RefChunks.corrupt(what, problem);
     }
   }
 }

@@ -6,26 +6,26 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The snapshot form of the future queue: one packed byte array of numbers and one flat array of
- * references, instead of a message object and an argument array per future, which made the codec
- * look up two more objects per future. Derived from the queue's execution order alone, so equal
+ * The snapshot form of the future queue: packed numbers and a flat column of references (both in
+ * small chunks, see {@link RefChunks}), instead of a message object and an argument array per future,
+ * which made the codec look up two more objects per future. Derived from the queue's execution order alone, so equal
  * queues give equal bytes. Model thread only; the fields are not final because the decoder fills them.
  */
 final class StoredFutures {
   /** Per future in execution order: time (as the difference to the previous one), seq, handle id, period, argument count. */
-  private byte[] numbers;
+  private byte[][] numbers;
   /** Per future: the receiver (null for the VM's own futures), its shared {@link HandlerName}, then the arguments. */
-  private Object[] refs;
+  private Object[][] refs;
 
-  StoredFutures(byte[] numbers, Object[] refs) {
+  StoredFutures(byte[][] numbers, Object[][] refs) {
     this.numbers = numbers;
     this.refs = refs;
   }
 
   static StoredFutures of(Collection<FutureMessage> inOrder) {
     PackedLongs.Writer numbers = new PackedLongs.Writer(inOrder.size() * 5);
-    // Room for a receiver, a handler and one argument each, the common case, so the list rarely grows.
-    List<Object> refs = new ArrayList<>(inOrder.size() * 3 + 16);
+    // Room for a receiver, a handler and one argument each, the common case.
+    RefChunks.Writer refs = new RefChunks.Writer(inOrder.size() * 3);
     long time = 0;
     for (FutureMessage future : inOrder) {
       numbers.add(future.time - time);
@@ -49,36 +49,35 @@ final class StoredFutures {
       throw new IllegalArgumentException("corrupt snapshot: the future queue is missing");
     }
     PackedLongs.Reader in = new PackedLongs.Reader(numbers, "future queue");
-    List<FutureMessage> messages = new ArrayList<>(refs.length / 3);
+    RefChunks.Reader r = new RefChunks.Reader(refs, "future queue");
+    List<FutureMessage> messages = new ArrayList<>(r.remaining() / 3);
     long time = 0;
-    int r = 0;
     while (!in.atEnd()) {
       time += in.next();
       long seq = in.next();
       long handleId = in.next();
       long period = in.next();
-      if (refs.length - r < 2) {
+      if (r.remaining() < 2) {
         throw in.corrupt("lists more futures than receivers and handlers");
       }
-      int argCount = in.nextInt(0, refs.length - r - 2, "argument count");
+      int argCount = in.nextInt(0, r.remaining() - 2, "argument count");
       if (seq < 0 || seq > Seq.MASK || period < 0) {
         throw in.corrupt("has future seq " + seq + " and period " + period);
       }
+      Object model = r.next();
+      Object name = r.next();
+      if (!(model == null || model instanceof Model) || !(name instanceof HandlerName)) {
+        throw in.corrupt("has a future whose receiver and handler are not a model and a handler name");
+      }
       Object[] args = new Object[argCount];
-      System.arraycopy(refs, r + 2, args, 0, argCount);
-      checkHandler(in, r);
-      messages.add(new FutureMessage(time, seq, handleId, (Model) refs[r], (HandlerName) refs[r + 1], args, period));
-      r += 2 + argCount;
+      for (int i = 0; i < argCount; i++) {
+        args[i] = r.next();
+      }
+      messages.add(new FutureMessage(time, seq, handleId, (Model) model, (HandlerName) name, args, period));
     }
-    if (r != refs.length) {
-      throw in.corrupt("has " + (refs.length - r) + " references that belong to no future");
+    if (r.remaining() != 0) {
+      throw in.corrupt("has " + r.remaining() + " references that belong to no future");
     }
     return messages;
-  }
-
-  private void checkHandler(PackedLongs.Reader in, int at) {
-    if (!(refs[at] == null || refs[at] instanceof Model) || !(refs[at + 1] instanceof HandlerName)) {
-      throw in.corrupt("has a future whose receiver and handler are not a model and a handler name");
-    }
   }
 }

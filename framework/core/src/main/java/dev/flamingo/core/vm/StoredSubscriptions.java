@@ -3,46 +3,40 @@ package dev.flamingo.core.vm;
 import dev.flamingo.core.Model;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The snapshot form of the topic subscriptions: three flat arrays instead of one set and one
- * {@link MethodRef} object per topic, so the codec writes a few values per subscription and no object
- * headers. Derived from the insertion-ordered table alone, so equal tables give equal bytes. Model
+ * The snapshot form of the topic subscriptions: three flat columns (in small chunks, see {@link
+ * RefChunks}) instead of one set and one {@link MethodRef} object per topic, so the codec writes a few
+ * values per subscription and no object headers. Derived from the insertion-ordered table alone, so equal tables give equal bytes. Model
  * thread only; the fields are not final because the decoder fills them.
  */
 final class StoredSubscriptions {
   /** Topic names, in table order. */
-  private Object[] topics;
+  private Object[][] topics;
   /** How many handlers each topic has, at least one, packed (one byte each in practice). */
-  private byte[] counts;
+  private byte[][] counts;
   /** Per handler, topic by topic in subscription order: the model, then its shared {@link HandlerName}. */
-  private Object[] handlers;
+  private Object[][] handlers;
 
   static StoredSubscriptions of(Map<String, Object> byTopic) {
-    StoredSubscriptions stored = new StoredSubscriptions();
-    stored.topics = new Object[byTopic.size()];
-    int total = 0;
-    for (Object handlers : byTopic.values()) {
-      total += TopicHandlers.size(handlers);
-    }
-    stored.handlers = new Object[total * 2];
-    stored.fill(byTopic);
-    return stored;
-  }
-
-  private void fill(Map<String, Object> byTopic) {
+    RefChunks.Writer topics = new RefChunks.Writer(byTopic.size());
     PackedLongs.Writer sizes = new PackedLongs.Writer(byTopic.size());
-    int t = 0;
-    int[] h = {0};
+    RefChunks.Writer handlers = new RefChunks.Writer(byTopic.size() * 2);
+    Consumer<MethodRef> add = ref -> {
+      handlers.add(ref.model());
+      handlers.add(ref.name());
+    };
     for (Map.Entry<String, Object> entry : byTopic.entrySet()) {
-      topics[t++] = entry.getKey();
+      topics.add(entry.getKey());
       sizes.add(TopicHandlers.size(entry.getValue()));
-      TopicHandlers.forEach(entry.getValue(), ref -> {
-        handlers[h[0]++] = ref.model();
-        handlers[h[0]++] = ref.name();
-      });
+      TopicHandlers.forEach(entry.getValue(), add);
     }
-    counts = sizes.toArray();
+    StoredSubscriptions stored = new StoredSubscriptions();
+    stored.topics = topics.toArray();
+    stored.counts = sizes.toArray();
+    stored.handlers = handlers.toArray();
+    return stored;
   }
 
   /** Rebuilds the table; decoded data is untrusted, so every shape and type is checked. */
@@ -51,26 +45,28 @@ final class StoredSubscriptions {
       throw corrupt("its arrays are missing");
     }
     PackedLongs.Reader sizes = new PackedLongs.Reader(counts, "subscription table");
-    LinkedHashMap<String, Object> byTopic = new LinkedHashMap<>(capacity(topics.length));
-    int h = 0;
-    for (int t = 0; t < topics.length; t++) {
-      if (!(topics[t] instanceof String topic)) {
+    RefChunks.Reader names = new RefChunks.Reader(topics, "subscription table");
+    RefChunks.Reader refs = new RefChunks.Reader(handlers, "subscription table");
+    LinkedHashMap<String, Object> byTopic = new LinkedHashMap<>(capacity(names.remaining()));
+    for (int t = 0; names.remaining() > 0; t++) {
+      if (!(names.next() instanceof String topic)) {
         throw corrupt("topic " + t + " is not a name");
       }
-      int count = sizes.nextInt(1, (handlers.length - h) / 2, "handler count");
-      Object refs = null;
-      for (int end = h + 2 * count; h < end; h += 2) {
-        refs = TopicHandlers.add(refs, ref(h));
-        if (refs == null) {
-          throw corrupt("topic " + topic + " lists handler " + ref(h) + " twice");
+      int count = sizes.nextInt(1, refs.remaining() / 2, "handler count");
+      Object handlersOfTopic = null;
+      for (int i = 0; i < count; i++) {
+        MethodRef ref = ref(refs.next(), refs.next());
+        handlersOfTopic = TopicHandlers.add(handlersOfTopic, ref);
+        if (handlersOfTopic == null) {
+          throw corrupt("topic " + topic + " lists handler " + ref + " twice");
         }
       }
-      if (byTopic.put(topic, refs) != null) {
+      if (byTopic.put(topic, handlersOfTopic) != null) {
         throw corrupt("topic " + topic + " appears twice");
       }
     }
-    if (h != handlers.length) {
-      throw corrupt("it has " + (handlers.length - h) / 2 + " handlers that belong to no topic");
+    if (refs.remaining() != 0) {
+      throw corrupt("it has " + refs.remaining() / 2 + " handlers that belong to no topic");
     }
     if (!sizes.atEnd()) {
       throw corrupt("it has more handler counts than topics");
@@ -78,13 +74,12 @@ final class StoredSubscriptions {
     return byTopic;
   }
 
-  private MethodRef ref(int at) {
-    if (!(handlers[at] instanceof Model model) || !(handlers[at + 1] instanceof HandlerName name)) {
-      throw corrupt("handler " + at / 2 + " is not a model and a handler name");
+  private static MethodRef ref(Object model, Object name) {
+    if (!(model instanceof Model m) || !(name instanceof HandlerName n)) {
+      throw corrupt("a handler is not a model and a handler name");
     }
-    return new MethodRef(model, name);
+    return new MethodRef(m, n);
   }
-
   /** A HashMap capacity that holds {@code n} entries without resizing. */
   static int capacity(int n) {
     return (int) Math.min(1 << 30, n / 0.75 + 1);

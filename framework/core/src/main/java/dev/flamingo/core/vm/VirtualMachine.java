@@ -2,10 +2,12 @@ package dev.flamingo.core.vm;
 
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
+import dev.flamingo.core.snapshot.SealedEncoding;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One replica of a session's models: executes reflected messages and future messages in Croquet's
@@ -274,9 +276,16 @@ public final class VirtualMachine {
     return codec.decodePayload(data);
   }
 
-  /** Takes a snapshot of the whole replicated state; see {@link #capture()} to keep hashing off this thread. */
+  /**
+   * Takes a snapshot of the whole replicated state in one call: blocks of the encoding are compressed on
+   * the common pool while this thread encodes, then this thread hashes and helps compress. See
+   * {@link #capture()} to keep compression and hashing off this thread.
+   */
   public Snapshot snapshot() {
-    return capture().seal();
+    return whileEncodable(() -> {
+      SealedEncoding sealed = codec.sealState(state);
+      return new Snapshot(sealed.compressed(), VmCodec.hex(sealed.sha256()), state.time, state.externalSeq);
+    });
   }
 
   /**
@@ -284,6 +293,10 @@ public final class VirtualMachine {
    * between messages and from {@link VmHost#onSnapshotPoll}/{@link VmHost#onTally}.
    */
   public CapturedSnapshot capture() {
+    return whileEncodable(() -> new CapturedSnapshot(codec.encodeState(state), state.time, state.externalSeq));
+  }
+
+  private <T> T whileEncodable(Supplier<T> encoding) {
     checkThread();
     if (!execution.atMessageBoundary()) {
       throw new IllegalStateException("a snapshot is taken between messages or from VmHost.onSnapshotPoll/onTally,"
@@ -291,7 +304,7 @@ public final class VirtualMachine {
     }
     state.beforeEncode();
     try {
-      return new CapturedSnapshot(codec.encodeState(state), state.time, state.externalSeq);
+      return encoding.get();
     } finally {
       state.afterEncode();
     }

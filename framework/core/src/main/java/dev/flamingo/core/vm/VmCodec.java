@@ -2,6 +2,7 @@ package dev.flamingo.core.vm;
 
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
+import dev.flamingo.core.snapshot.SealedEncoding;
 import dev.flamingo.core.snapshot.SnapshotCodec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -53,6 +54,11 @@ final class VmCodec {
 
   byte[] encodeState(VmState state) {
     return codec.encode(header, state);
+  }
+
+  /** Encodes, hashes and compresses {@code state}, compressing on the common pool while encoding. */
+  SealedEncoding sealState(VmState state) {
+    return codec.encodeSealed(header, state);
   }
 
   /**
@@ -118,6 +124,10 @@ final class VmCodec {
 
   static String sha256Hex(byte[] encoded) {
     return HexFormat.of().formatHex(SnapshotCodec.sha256(encoded));
+  }
+
+  static String hex(byte[] hash) {
+    return HexFormat.of().formatHex(hash);
   }
 
   static byte[] compress(byte[] encoded) {

@@ -24,7 +24,7 @@ final class VmState {
   // string fewer per model, and a restored VM one string object fewer. Rebuilt by afterDecode().
   transient LinkedHashMap<String, Model> models = new LinkedHashMap<>();
   // Only set from beforeEncode() to afterEncode(), and from decoding to afterDecode().
-  private Object[] storedModels;
+  private Object[][] storedModels;
   LinkedHashMap<String, String> wellKnown = new LinkedHashMap<>();
   ModelSubscriptions subscriptions = new ModelSubscriptions();
   FutureQueue futures = new FutureQueue();
@@ -62,7 +62,9 @@ final class VmState {
 
   /** Puts the tables into their flat stored forms for the encoder; call {@link #afterEncode()} when done. */
   void beforeEncode() {
-    storedModels = models.values().toArray();
+    RefChunks.Writer stored = new RefChunks.Writer(models.size());
+    models.values().forEach(stored::add);
+    storedModels = stored.toArray();
     futures.beforeEncode();
     subscriptions.beforeEncode();
   }
@@ -88,8 +90,10 @@ final class VmState {
     if (storedModels == null) {
       throw new IllegalArgumentException("corrupt snapshot: the model table is missing");
     }
-    models = new LinkedHashMap<>(StoredSubscriptions.capacity(storedModels.length));
-    for (Object stored : storedModels) {
+    RefChunks.Reader table = new RefChunks.Reader(storedModels, "model table");
+    models = new LinkedHashMap<>(StoredSubscriptions.capacity(table.remaining()));
+    while (table.remaining() > 0) {
+      Object stored = table.next();
       if (!(stored instanceof Model model) || model.id() == null || models.putIfAbsent(model.id(), model) != null) {
         throw new IllegalArgumentException("corrupt snapshot: the model table lists " + stored
             + ", which is not a model with an id of its own");

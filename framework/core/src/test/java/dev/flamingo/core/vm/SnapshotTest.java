@@ -1,5 +1,6 @@
 package dev.flamingo.core.vm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,6 +11,7 @@ import dev.flamingo.core.Registry;
 import dev.flamingo.core.snapshot.SnapshotCodec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,18 @@ class SnapshotTest {
     assertEquals(Fixtures.root(a).log, Fixtures.root(b).log);
     assertEquals(((ChildModel) a.rootModel().wellKnownModel("kid")).seen, ((ChildModel) b.rootModel().wellKnownModel("kid")).seen);
     assertEquals(a.snapshot().sha256(), b.snapshot().sha256());
+  }
+
+  @Test
+  void snapshotInOneCallEqualsCaptureThenSeal() {
+    VirtualMachine vm = Fixtures.vm(new TestHost());
+    new Stream(vm).event(5, "test", "run", "snap.child").event(6, "test", "run", "snap.future");
+    Snapshot whole = vm.snapshot();
+    Snapshot sealed = vm.capture().seal();
+    assertArrayEquals(sealed.bytes(), whole.bytes());
+    assertEquals(sealed.sha256(), whole.sha256());
+    assertEquals(sealed.time(), whole.time());
+    assertEquals(sealed.seq(), whole.seq());
   }
 
   /** A restored VM expects the seq after the snapshot's; align a fresh Stream helper with it. */
@@ -145,6 +159,24 @@ class SnapshotTest {
   void corruptSnapshotIsRejected() {
     assertThrows(IllegalArgumentException.class,
         () -> VirtualMachine.restore(Fixtures.REGISTRY, new byte[] {1, 2, 3}, new TestHost()));
+  }
+
+  @Test
+  void flippedBitsInTheVmTablesFailCleanlyOrRestore() {
+    VirtualMachine vm = Fixtures.vm(new TestHost());
+    new Stream(vm).event(5, "test", "run", "snap.child").event(6, "test", "run", "snap.future");
+    byte[] encoded = SnapshotCodec.decompress(vm.snapshot().bytes(), 1 << 20);
+    int header = 9 + (encoded[8] & 0xFF); // "FLVM", schema, length and versionId: checked before decoding
+    SplittableRandom random = new SplittableRandom(5);
+    for (int trial = 0; trial < 1500; trial++) {
+      byte[] corrupt = encoded.clone();
+      corrupt[header + random.nextInt(corrupt.length - header)] ^= (byte) (1 << random.nextInt(8));
+      try {
+        VirtualMachine.restore(Fixtures.REGISTRY, SnapshotCodec.compress(corrupt), new TestHost());
+      } catch (IllegalArgumentException expected) {
+        // a clean rejection; SnapshotFormatException is one too
+      }
+    }
   }
 
   @Test

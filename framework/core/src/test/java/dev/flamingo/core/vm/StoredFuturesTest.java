@@ -32,22 +32,53 @@ class StoredFuturesTest {
   @Test
   void anArgumentCountBeyondTheReferencesIsCorrupt() {
     // time 1, seq 1, handle 1, period 0, and 3 arguments (zigzag: 2, 2, 2, 0, 6), but only two references.
-    StoredFutures stored = new StoredFutures(new byte[] {2, 2, 2, 0, 6}, new Object[] {null, TICK});
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 6}}, new Object[][] {{null, TICK}});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
     assertTrue(e.getMessage().startsWith("corrupt snapshot: the future queue has argument count 3"), e.getMessage());
   }
 
   @Test
   void aReceiverThatIsNoModelIsCorrupt() {
-    StoredFutures stored = new StoredFutures(new byte[] {2, 2, 2, 0, 0}, new Object[] {"M1", TICK});
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0}}, new Object[][] {{"M1", TICK}});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
     assertTrue(e.getMessage().contains("not a model and a handler name"), e.getMessage());
   }
 
   @Test
   void aTruncatedNumberIsCorrupt() {
-    StoredFutures stored = new StoredFutures(new byte[] {2, (byte) 0x80}, new Object[] {null, TICK});
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, (byte) 0x80}}, new Object[][] {{null, TICK}});
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
     assertEquals("corrupt snapshot: the future queue ends in the middle of a number", e.getMessage());
+  }
+
+  @Test
+  void aQueueSpanningManyChunksSurvivesInOrder() {
+    TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
+    for (int i = 0; i < 40_000; i++) {
+      queue.add(new FutureMessage(1000L * i, i, i % 7 - 1, null, TICK, new Object[] {i}, i % 3));
+    }
+    List<FutureMessage> back = StoredFutures.of(queue).toMessages();
+    assertEquals(queue.size(), back.size());
+    int i = 0;
+    for (FutureMessage original : queue) {
+      FutureMessage copy = back.get(i++);
+      assertEquals(List.of(original.time, original.seq, original.handleId, original.period),
+          List.of(copy.time, copy.seq, copy.handleId, copy.period));
+      assertArrayEquals(original.args, copy.args);
+    }
+  }
+
+  @Test
+  void aNumberSplitAcrossChunksIsCorrupt() {
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, (byte) 0x80}, {0}}, new Object[][] {{null, TICK}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    assertEquals("corrupt snapshot: the future queue ends in the middle of a number", e.getMessage());
+  }
+
+  @Test
+  void aMissingChunkIsCorrupt() {
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0}}, new Object[][] {null});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    assertEquals("corrupt snapshot: the future queue has a missing chunk", e.getMessage());
   }
 }
