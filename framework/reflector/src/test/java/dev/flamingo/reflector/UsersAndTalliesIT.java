@@ -3,8 +3,10 @@ package dev.flamingo.reflector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** users batching with leave grace and cancellation, TUTTI tallies, tagged-SEND debounce, NxM delay. */
 class UsersAndTalliesIT {
+    private static final long USERS_INTERVAL_MS = 200; // Croquet's users batch interval
+
     static ReflectorServer server;
 
     @BeforeAll
@@ -66,11 +70,28 @@ class UsersAndTalliesIT {
     }
 
     @Test
+    void firstChangeAfterAQuietIntervalIsAnnouncedAtOnce() {
+        try (TestClient a = TestClient.connect(server, "prompt")) {
+            long joinedAt = System.nanoTime();
+            a.join("a", 200, 0);
+            a.next("SYNC");
+            JsonObject users = a.nextUsers();
+            long waitedMs = (System.nanoTime() - joinedAt) / 1_000_000;
+            assertEquals("a", users.getAsJsonArray("joined").get(0).getAsString());
+            assertTrue(waitedMs < USERS_INTERVAL_MS, "the joiner waited " + waitedMs + " ms for its own join");
+        }
+    }
+
+    @Test
     void joinAndLeaveWithinOneBatchCancelOut() {
         try (TestClient a = TestClient.joined(server, "cancel", "a")) {
-            a.nextUsers();
+            a.nextUsers(); // a's join went out at once and opened a batch interval
+            long intervalStart = System.nanoTime();
             TestClient b = TestClient.joined(server, "cancel", "b");
             b.close();
+            long elapsedMs = (System.nanoTime() - intervalStart) / 1_000_000;
+            assumeTrue(elapsedMs < USERS_INTERVAL_MS / 2, "b's join and leave took " + elapsedMs
+                    + " ms, too long to be sure they fell into one batch");
             JsonObject users = a.nextUsers();
             assertFalse(users.has("joined") || users.has("left"), users.toString());
             assertEquals(1, users.get("active").getAsInt());
@@ -157,8 +178,12 @@ class UsersAndTalliesIT {
                 b.join("b", 200, 0);
                 JsonObject sync = b.next("SYNC");
                 assertTrue(b.chunkCount > 2);
-                String payload = sync.getAsJsonObject("args").getAsJsonArray("messages").get(0)
-                        .getAsJsonArray().get(2).getAsString();
+                String payload = null;
+                for (JsonElement m : sync.getAsJsonObject("args").getAsJsonArray("messages")) {
+                    if (m.getAsJsonArray().get(2).isJsonPrimitive()) { // not the users message before it
+                        payload = m.getAsJsonArray().get(2).getAsString();
+                    }
+                }
                 assertTrue(payload.startsWith("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"));
                 assertEquals(sync, JsonParser.parseString(sync.toString()));
             }

@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.modes.GCMBlockCipher;
+import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
@@ -73,5 +79,39 @@ class EnvelopeTest {
         assertThrows(RejectedEnvelopeException.class, () -> b.open(Purpose.PERSISTED, "x", sealed));
         assertEquals(new String(PLAIN, StandardCharsets.UTF_8),
                 new String(a.open(Purpose.PERSISTED, "x", sealed), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void opensEnvelopesSealedByAnotherGcmImplementation() throws Exception {
+        // Sessions persisted by earlier versions were sealed with Bouncy Castle's GCM; they must still open.
+        byte[] key = new byte[32];
+        key[5] = 9;
+        byte[] iv = new byte[12];
+        new SecureRandom().nextBytes(iv);
+        byte[] aad = "flamingo/v1/persisted/pid".getBytes(StandardCharsets.UTF_8);
+        GCMModeCipher bc = GCMBlockCipher.newInstance(AESEngine.newInstance());
+        bc.init(true, new AEADParameters(new KeyParameter(key), 128, iv, aad));
+        byte[] body = new byte[bc.getOutputSize(PLAIN.length)];
+        bc.doFinal(body, bc.processBytes(PLAIN, 0, PLAIN.length, body, 0));
+        byte[] sealed = new byte[4 + 12 + body.length];
+        System.arraycopy("FLG1".getBytes(StandardCharsets.US_ASCII), 0, sealed, 0, 4);
+        System.arraycopy(iv, 0, sealed, 4, 12);
+        System.arraycopy(body, 0, sealed, 16, body.length);
+
+        Envelope jdk = new Envelope(SessionKey.ofBytes(key), new SecureRandom());
+        assertArrayEquals(PLAIN, jdk.open(Purpose.PERSISTED, "pid", sealed));
+        byte[] ours = jdk.seal(Purpose.PERSISTED, "pid", PLAIN);
+        bc.init(false, new AEADParameters(new KeyParameter(key), 128, Arrays.copyOfRange(ours, 4, 16), aad));
+        byte[] plain = new byte[bc.getOutputSize(ours.length - 16)];
+        bc.doFinal(plain, bc.processBytes(ours, 16, ours.length - 16, plain, 0));
+        assertArrayEquals(PLAIN, plain);
+    }
+
+    @Test
+    void largeEnvelopesRoundTripAndEmptyOnes() throws Exception {
+        byte[] big = new byte[3_000_001];
+        new SecureRandom().nextBytes(big);
+        assertArrayEquals(big, envelope.open(Purpose.SNAPSHOT, "s", envelope.seal(Purpose.SNAPSHOT, "s", big)));
+        assertArrayEquals(new byte[0], envelope.open(Purpose.MESSAGE, "s", envelope.seal(Purpose.MESSAGE, "s", new byte[0])));
     }
 }
