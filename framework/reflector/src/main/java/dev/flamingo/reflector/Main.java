@@ -3,14 +3,15 @@ package dev.flamingo.reflector;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]
  * [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30] [--max-rate 2000]
- * [--max-connections-per-ip 1024] [--io-threads N]}. SIGTERM or Ctrl-C persists every session and asks
- * clients to reconnect. Main thread only.
+ * [--max-connections-per-ip 1024] [--io-threads N] [--herald-allow URL-PREFIX,...]}. SIGTERM or Ctrl-C
+ * persists every session and asks clients to reconnect. Main thread only.
  */
 public final class Main {
     private Main() {
@@ -72,6 +73,7 @@ public final class Main {
                 case "--max-rate" -> b.maxMessagesPerSecond(integer(flag, value));
                 case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
                 case "--io-threads" -> b.ioThreads(integer(flag, value));
+                case "--herald-allow" -> b.heraldAllow(List.of(value.split(",")));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
@@ -97,6 +99,7 @@ public final class Main {
     private static String usage() {
         return "usage: java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]"
                 + " [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30]"
-                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--io-threads N]";
+                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--io-threads N]"
+                + " [--herald-allow URL-PREFIX,...]";
     }
 }

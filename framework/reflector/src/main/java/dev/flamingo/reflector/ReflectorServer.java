@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A Croquet-compatible reflector on one port: WebSocket sessions at {@code /reflector/<sessionId>} (any
@@ -140,6 +142,8 @@ public final class ReflectorServer implements AutoCloseable {
 
     /** Collects and validates settings; {@link #build()} checks them all at once. Single thread. */
     public static final class Builder {
+        // Scheme, host (and port), then a slash: a prefix must not be extendable into another host's name.
+        private static final Pattern HERALD_PREFIX = Pattern.compile("https?://[^/?#@\\s]+/\\S*");
         private String host = "127.0.0.1";
         private int port = 9090;
         private Path dataDir;
@@ -162,6 +166,7 @@ public final class ReflectorServer implements AutoCloseable {
         private int chunkChars = 1_000_000;
         private boolean requireLocalSnapshots = true;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private List<String> heraldPrefixes = List.of();
 
         private Builder() {
         }
@@ -315,6 +320,16 @@ public final class ReflectorServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * URL prefixes a JOIN's {@code heraldUrl} must start with to be POSTed the session's users (default none:
+         * heralding off). Croquet heralds to any URL a client names; make each prefix end with a slash after
+         * the host, or {@code https://a.example} would also allow {@code https://a.example.evil.com}.
+         */
+        public Builder heraldAllow(List<String> prefixes) {
+            heraldPrefixes = List.copyOf(prefixes);
+            return this;
+        }
+
         /** Validates every setting, naming the first bad one, and returns an unstarted server. */
         public ReflectorServer build() {
             check(port >= 0 && port <= 65535, "port", port);
@@ -334,13 +349,15 @@ public final class ReflectorServer implements AutoCloseable {
             check(requThreshold >= 1 && requThreshold <= maxRetainedMessages, "requThreshold", requThreshold);
             check(chunkChars >= 16, "chunkChars", chunkChars);
             check(ioThreads >= 1, "ioThreads", ioThreads);
+            heraldPrefixes.forEach(p -> check(HERALD_PREFIX.matcher(p).matches(), "heraldAllow prefix", p));
             Path data = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
             return new ReflectorServer(new ReflectorConfig(host, port, data, apiKeys,
                     fsync == FsyncPolicy.ALWAYS, fsync == FsyncPolicy.INTERVAL ? fsyncInterval.toMillis() : 0,
                     retention.toMillis(), unloadDelay.toMillis(), restartGrace.toMillis(), idleTimeout.toMillis(),
                     joinTimeout.toMillis(),
                     maxFrameBytes, maxMessagesPerSecond, maxBufferedBytes, maxConnectionsPerIp, maxSessions,
-                    maxFileBytes, requThreshold, maxRetainedMessages, chunkChars, requireLocalSnapshots, ioThreads));
+                    maxFileBytes, requThreshold, maxRetainedMessages, chunkChars, requireLocalSnapshots, ioThreads,
+                    heraldPrefixes));
         }
 
         private static boolean positive(Duration d) {

@@ -30,7 +30,8 @@ final class ClientMessages {
         if (session.st.messages.size() >= services.config().maxRetainedMessages()) {
             services.metrics().reject("backlog_full");
             requestSnapshot();
-            session.send(conn, info("SNAPSHOT_NEEDED", "message backlog full: messages are dropped until a snapshot"));
+            session.send(conn, info(session.id, "SNAPSHOT_NEEDED",
+                    "message backlog full: messages are dropped until a snapshot"));
             return;
         }
         JsonObject tags = frame.tags();
@@ -82,19 +83,20 @@ final class ClientMessages {
         nextRequAt = size + Math.max(1, headroom / 8);
         requestSnapshot();
         if (headroom < max / 4) {
-            String info = info("SNAPSHOT_NEEDED", "the session needs a snapshot: " + size + " messages retained");
+            String info = info(session.id, "SNAPSHOT_NEEDED", "the session needs a snapshot: " + size + " messages retained");
             session.clients().forEach(c -> session.send(c, info));
         }
     }
 
-    private String info(String code, String msg) {
+    /** An INFO frame, which Croquet clients show as a warning toast. */
+    static String info(String sessionId, String code, String msg) {
         JsonObject args = new JsonObject();
         args.addProperty("code", code);
         args.addProperty("msg", msg);
         JsonObject options = new JsonObject();
         options.addProperty("level", "warning");
         args.add("options", options);
-        return "{\"id\":\"" + session.id + "\",\"action\":\"INFO\",\"args\":" + args + "}";
+        return "{\"id\":\"" + sessionId + "\",\"action\":\"INFO\",\"args\":" + args + "}";
     }
 
     private void requestSnapshot() {

@@ -2,6 +2,8 @@ package dev.flamingo.reflector.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Set;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Set;
  */
 record JoinRequest(String name, String appId, String persistentId, String url, String tove,
                    JsonElement user, double tickMs, double delayMs, long leaveDelayMs,
-                   boolean rawtime, JsonObject flags) {
+                   boolean rawtime, JsonObject flags, String heraldUrl) {
 
     static final double DEFAULT_TICK_MS = 200;
     private static final int MAX_STRING = 1024;
@@ -40,7 +42,8 @@ record JoinRequest(String name, String appId, String persistentId, String url, S
         number(o, "dormantDelay", 0, 1e9, 0);
         return new JoinRequest(string(o, "name", MAX_STRING), string(o, "appId", MAX_STRING),
                 string(o, "persistentId", MAX_STRING), string(o, "url", MAX_STRING),
-                string(o, "tove", MAX_TOVE), user, tick, delay, leaveDelay, flag(o, "rawtime"), flags(o));
+                string(o, "tove", MAX_TOVE), user, tick, delay, leaveDelay, flag(o, "rawtime"), flags(o),
+                heraldUrl(o));
     }
 
     private static void checkApiKey(JsonElement key, Set<String> apiKeys) throws ProtocolException {
@@ -62,6 +65,23 @@ record JoinRequest(String name, String appId, String persistentId, String url, S
             throw protocol("JOIN user must be a viewId string, [viewId, ...] or {id: viewId, ...}");
         }
         return user.deepCopy();
+    }
+
+    /** An absolute http(s) URL of at most 256 chars, as Croquet's client requires; null when absent. */
+    private static String heraldUrl(JsonObject o) throws ProtocolException {
+        String url = string(o, "heraldUrl", Herald.MAX_URL_CHARS);
+        if (url != null && !url.isEmpty()) {
+            try {
+                URI uri = new URI(url);
+                if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                    return url;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            throw protocol("JOIN heraldUrl must be an absolute http(s) URL, not " + url);
+        }
+        return null;
     }
 
     /** Only {@code rawtime} and {@code microverse} are honoured, as in Croquet. */

@@ -1,6 +1,7 @@
 package dev.flamingo.reflector.internal;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param chunkChars outbound frames longer than this many chars are split into _CHUNK frames
  * @param requireLocalSnapshots accept SNAP only for a file this server's /files holds for the session
  * @param ioThreads Netty worker threads (sessions are spread over them)
+ * @param heraldPrefixes a JOIN's heraldUrl is used only if it starts with one of these; empty = heralding off
  */
 public record ReflectorConfig(
         String host, int port, Path dataDir, Set<String> apiKeys,
@@ -35,7 +37,7 @@ public record ReflectorConfig(
         long idleTimeoutMs, long joinTimeoutMs, int maxFrameBytes, int maxMessagesPerSecond,
         int maxBufferedBytes, int maxConnectionsPerIp, int maxSessions, int maxFileBytes,
         int requThreshold, int maxRetainedMessages, int chunkChars, boolean requireLocalSnapshots,
-        int ioThreads) {
+        int ioThreads, List<String> heraldPrefixes) {
 
     /** True when sessions are journalled under {@link #dataDir()}. */
     public boolean durable() {

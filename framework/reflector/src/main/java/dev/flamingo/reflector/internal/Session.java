@@ -52,6 +52,7 @@ final class Session {
     private final Sequencer sequencer;
     private final ClientMessages messages;
     private final Snapshots snapshots;
+    private final Herald herald;
     private boolean started;
     private boolean loggedStart;
     private ScheduledFuture<?> unloadTimer;
@@ -77,6 +78,7 @@ final class Session {
         }
         this.messages = new ClientMessages(this, services);
         this.snapshots = new Snapshots(this, services);
+        this.herald = new Herald(this, services.config().heraldPrefixes(), services.metrics());
     }
 
     // ---- connection lifecycle (called as tasks on the executor) ----
@@ -115,16 +117,26 @@ final class Session {
      * their leave grace): at a clean stop only clients we ask to reconnect should come back as ghosts.
      */
     private void recordActiveUsers(boolean reconnectingOnly) {
+        JsonArray present = activeUsers(reconnectingOnly);
+        if (!present.equals(st.activeUsers)) {
+            st.activeUsers = present;
+            journal.users(present.toString());
+        }
+    }
+
+    private JsonArray activeUsers(boolean reconnectingOnly) {
         JsonArray present = new JsonArray();
         for (Connection c : clients) {
             if (c.active && (!reconnectingOnly || !c.gone || c.isGhost())) {
                 present.add(c.user);
             }
         }
-        if (!present.equals(st.activeUsers)) {
-            st.activeUsers = present;
-            journal.users(present.toString());
-        }
+        return present;
+    }
+
+    /** After a users message: heralds it to the session's heraldUrl, if any. */
+    void herald(JsonArray joined, JsonArray left) {
+        herald.announce(activeUsers(false), joined, left);
     }
 
     void attach(Connection conn) {
@@ -300,6 +312,7 @@ final class Session {
             create(req);
         }
         applyJoinSettings(req);
+        boolean heralding = herald.configure(req.heraldUrl());
         conn.joined = true;
         conn.user = req.user();
         if (!loggedStart) {
@@ -309,6 +322,9 @@ final class Session {
                     String.valueOf(st.messages.size()));
         }
         sync(conn);
+        if (!heralding) {
+            send(conn, herald.refusal(req.heraldUrl()));
+        }
     }
 
     private void create(JoinRequest req) {

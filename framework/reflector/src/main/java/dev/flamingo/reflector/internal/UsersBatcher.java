@@ -78,6 +78,7 @@ final class UsersBatcher {
                 payload.add("left", array(left));
             }
             session.submitReflectorMessage(payload);
+            session.herald(array(joined), array(left));
         }
         session.recordActiveUsers();
         joined.clear();
