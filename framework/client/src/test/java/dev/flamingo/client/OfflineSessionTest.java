@@ -2,6 +2,8 @@ package dev.flamingo.client;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.client.it.CounterModel;
@@ -89,10 +91,12 @@ class OfflineSessionTest {
                 .name("gallery").password("pw").registry(registry).model(GalleryModel.class)
                 .view((model, options) -> new GalleryView(model)).step(Step.MANUAL)
                 .debug(DebugFlag.OFFLINE).build()), 20);
+        GalleryView view;
         try {
             session.step(0);
             byte[] bytes = {1, 2, 3, 4, 5};
-            GalleryView view = (GalleryView) session.view();
+            view = (GalleryView) session.view();
+            assertSame(session, Session.of(view));
             CompletableFuture<DataHandle> stored = view.share(bytes, false);
             stepUntil(session, () -> !((GalleryModel) session.model()).handles().isEmpty());
             assertEquals(List.of(stored.get()), ((GalleryModel) session.model()).handles());
@@ -102,6 +106,9 @@ class OfflineSessionTest {
         } finally {
             session.leave().get(5, TimeUnit.SECONDS);
         }
+        session.ended().get(5, TimeUnit.SECONDS);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Session.of(view));
+        assertTrue(e.getMessage().endsWith("has ended"), e.getMessage());
     }
 
     /** Steps the session (on this thread, its owner) until {@code done} holds. */
