@@ -3,8 +3,10 @@ package dev.flamingo.client;
 import dev.flamingo.client.internal.session.Controller;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.View;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A joined session: the Java counterpart of Croquet's {@code Session}. {@link #join} connects, verifies the
@@ -26,10 +28,20 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Session {
 
+    /**
+     * Live sessions by view id, for {@link #of}: views are built before the join future hands out the session,
+     * so they cannot be given it, and a view's id is unique to its client (Croquet draws it from 36^10 values).
+     */
+    private static final ConcurrentHashMap<String, Session> LIVE = new ConcurrentHashMap<>();
+
     private final Controller controller;
+    private final Data data;
 
     private Session(Controller controller) {
         this.controller = controller;
+        this.data = new Data(controller);
+        LIVE.put(controller.viewId(), this);
+        controller.ended().whenComplete((ok, failure) -> LIVE.remove(controller.viewId(), this));
     }
 
     /**
@@ -38,6 +50,22 @@ public final class Session {
      */
     public static CompletableFuture<Session> join(JoinParameters parameters) {
         return Controller.start(parameters, Session::new);
+    }
+
+    /**
+     * The session {@code view} belongs to (Croquet's {@code view.session}), e.g. for
+     * {@code Session.of(this).data()} in view code. Any thread.
+     *
+     * @throws IllegalStateException when the view's session has ended
+     */
+    public static Session of(View view) {
+        Objects.requireNonNull(view, "view");
+        Session session = LIVE.get(view.viewId());
+        if (session == null || !session.id().equals(view.sessionId())) {
+            throw new IllegalStateException("the session of " + view.getClass().getName() + " (view id "
+                    + view.viewId() + ") has ended");
+        }
+        return session;
     }
 
     /** The session id: a hash of the persistentId, the options and the code identity. */
@@ -73,6 +101,11 @@ public final class Session {
     /** The root view, or null when none was configured; replaced after a reboot. */
     public View view() {
         return controller.rootView();
+    }
+
+    /** The Data API: store bulk bytes on the files server, encrypted, and fetch them by handle. */
+    public Data data() {
+        return data;
     }
 
     /** Milliseconds for this client's last message to come back through the reflector. */

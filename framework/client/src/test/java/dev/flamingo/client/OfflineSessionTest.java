@@ -1,14 +1,21 @@
 package dev.flamingo.client;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.client.it.CounterModel;
 import dev.flamingo.client.it.CounterView;
+import dev.flamingo.client.it.GalleryModel;
+import dev.flamingo.client.it.GalleryView;
+import dev.flamingo.core.DataHandle;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.View;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +77,48 @@ class OfflineSessionTest {
                     "stepping from a second thread must fail naming it, got " + thrown.get());
         } finally {
             session.leave().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The Data API offline, blobs kept in memory: the store's future completes during a step, on the stepping
+     * thread (the view publishes the handle from its continuation, which would throw on any other thread).
+     */
+    @Test
+    void offlineDataStoresAndFetchesWithManualSteps() throws Exception {
+        Registry registry = Registry.builder().register("off.Gallery", GalleryModel.class).build();
+        Session session = ThreadDump.await(Session.join(JoinParameters.builder().appId("dev.flamingo.offline")
+                .name("gallery").password("pw").registry(registry).model(GalleryModel.class)
+                .view((model, options) -> new GalleryView(model)).step(Step.MANUAL)
+                .debug(DebugFlag.OFFLINE).build()), 20);
+        GalleryView view;
+        try {
+            session.step(0);
+            byte[] bytes = {1, 2, 3, 4, 5};
+            view = (GalleryView) session.view();
+            assertSame(session, Session.of(view));
+            CompletableFuture<DataHandle> stored = view.share(bytes, false);
+            stepUntil(session, () -> !((GalleryModel) session.model()).handles().isEmpty());
+            assertEquals(List.of(stored.get()), ((GalleryModel) session.model()).handles());
+            CompletableFuture<byte[]> fetched = view.fetch(stored.get());
+            stepUntil(session, fetched::isDone);
+            assertArrayEquals(bytes, fetched.get());
+        } finally {
+            session.leave().get(5, TimeUnit.SECONDS);
+        }
+        session.ended().get(5, TimeUnit.SECONDS);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Session.of(view));
+        assertTrue(e.getMessage().endsWith("has ended"), e.getMessage());
+    }
+
+    /** Steps the session (on this thread, its owner) until {@code done} holds. */
+    private static void stepUntil(Session session, java.util.function.BooleanSupplier done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long frame = 0;
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not reached by stepping for 10 s");
+            session.step(frame += 16);
+            Thread.sleep(5);
         }
     }
 

@@ -154,7 +154,8 @@ public final class Registry {
           .register(RESERVED + "FutureHandle", FutureHandle.class)
           .register(RESERVED + "ViewInfo", ViewInfo.class)
           .register(RESERVED + "Subscription", Subscription.class)
-          .register(RESERVED + "Subscription.Source", Subscription.Source.class);
+          .register(RESERVED + "Subscription.Source", Subscription.Source.class)
+          .register(RESERVED + "DataHandle", DataHandle.class, DataHandle.SNAPSHOT_FORM);
       VmTypes.registerInto(types);
       CodeIdentity.Builder identity = CodeIdentity.builder();
       classes.forEach((classId, type) -> {

@@ -311,6 +311,14 @@ public final class VirtualMachine {
   }
 
   /**
+   * True while model code of this VM runs on the calling thread (not view handlers it triggers): the inverse
+   * of {@link dev.flamingo.core.Model#modelOnly()}, for calls only views may make. Any thread.
+   */
+  public boolean isRunningModelCode() {
+    return Thread.currentThread() == owner && execution.executing();
+  }
+
+  /**
    * Makes the calling thread the owner, for a host that hands the replica from one thread to another (a
    * client stepped by the app's main loop after joining on its own thread). The host must order the two
    * threads' work (e.g. with a lock) so they never touch the VM at the same time.

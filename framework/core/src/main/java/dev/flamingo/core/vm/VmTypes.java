@@ -11,9 +11,11 @@ public final class VmTypes {
   /**
    * Version of the VM snapshot layout: its header and the shapes of the classes registered here. Bump
    * it whenever one of them changes; it is part of every {@code versionId}, so builds that disagree
-   * never share a session, and a snapshot from another build is refused before it is decoded.
+   * never share a session, and a snapshot from another build is refused before it is decoded. Also bumped
+   * when the framework's reserved types before the VM's change, as they shift every later type number
+   * (5: {@code flamingo.DataHandle}).
    */
-  public static final int SCHEMA = 4;
+  public static final int SCHEMA = 5;
 
   private VmTypes() {}
 

@@ -15,7 +15,12 @@ public enum Purpose {
     /** A VM snapshot; context: the sessionId. */
     SNAPSHOT,
     /** Data persisted across code versions; context: the persistentId, which survives them. */
-    PERSISTED;
+    PERSISTED,
+    /**
+     * A blob of the Data API; context: the persistentId of the storing session for the session key (so a
+     * handle works across code versions), a constant for a shareable blob's own key.
+     */
+    DATA;
 
     String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -8,8 +8,16 @@ import java.io.IOException;
  */
 public interface FileStore {
 
-    /** Stores {@code bytes} under the relative {@code path} and returns the absolute URL to announce. */
+    /**
+     * Stores {@code bytes} under the relative {@code path} and returns the absolute URL to announce; storing
+     * the same bytes again succeeds.
+     *
+     * @throws FileTooLargeException when the server refuses the size
+     */
     String put(String path, byte[] bytes) throws IOException;
+
+    /** The absolute URL of the relative {@code path}, as {@link #put} returns it. */
+    String url(String path);
 
     /** Fetches the bytes at {@code url} (as returned by {@link #put} on any client). */
     byte[] get(String url) throws IOException;

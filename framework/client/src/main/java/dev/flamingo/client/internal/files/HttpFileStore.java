@@ -30,18 +30,27 @@ public final class HttpFileStore implements FileStore {
 
     @Override
     public String put(String path, byte[] bytes) throws IOException {
-        String url = base + path;
+        String url = url(path);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 413) {
+            throw new FileTooLargeException("PUT " + url + " of " + bytes.length + " bytes refused by the files "
+                    + "server as too large (HTTP 413)");
+        }
         if (response.statusCode() / 100 != 2) {
             throw new IOException("PUT " + url + " failed with HTTP " + response.statusCode() + ": "
                     + response.body());
         }
         return url;
+    }
+
+    @Override
+    public String url(String path) {
+        return base + path;
     }
 
     @Override

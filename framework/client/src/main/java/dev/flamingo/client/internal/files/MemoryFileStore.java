@@ -10,9 +10,14 @@ public final class MemoryFileStore implements FileStore {
 
     @Override
     public String put(String path, byte[] bytes) {
-        String url = "mem:/" + path;
+        String url = url(path);
         files.put(url, bytes.clone());
         return url;
+    }
+
+    @Override
+    public String url(String path) {
+        return "mem:/" + path;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.flamingo.client.internal.net.CloseCodes;
 import dev.flamingo.client.internal.net.ReflectorConnection;
 import dev.flamingo.client.internal.wire.Inbound;
 import dev.flamingo.client.internal.wire.ProtocolException;
+import dev.flamingo.core.DataHandle;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.View;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
  * replica work), {@link Link} (connection, JOIN, reconnect give-up, rejoin timer), {@link SyncHandler} (SYNC:
  * seamless rejoin or reboot from a snapshot), {@link ReflectorStream} (messages and time into the VM),
  * {@link Simulation} (fast-forward, simulation, frames, synced), {@link RootView}, {@link Lifecycle} (leave,
- * failure and the futures), {@link Snapshots}, {@link Outbox}, {@link Dormancy} and {@link SessionLog}.
+ * failure and the futures), {@link Snapshots}, {@link Outbox}, {@link Dormancy}, {@link DataTransfers} (the Data
+ * API) and {@link SessionLog}.
  *
  * <p>Threading: everything that touches the VM, the views or this object's state runs on the replica's one
  * owner; transport callbacks and timers {@link #post} tasks to its queue (a frame finding the session thread
@@ -69,6 +71,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final Simulation simulation;
     private final RootView root;
     private final Lifecycle lifecycle;
+    private final DataTransfers data;
 
     private VirtualMachine vm;
     private volatile Model rootModel;
@@ -93,6 +96,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.simulation = new Simulation(this);
         this.root = new RootView(this);
         this.lifecycle = new Lifecycle(this, log);
+        this.data = new DataTransfers(this);
     }
 
     /** Starts joining; the future completes with the session built by {@code factory}. */
@@ -160,6 +164,16 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             result.completeExceptionally(new IllegalStateException("session " + params.name() + " has ended"));
         }
         return result;
+    }
+
+    /** Encrypts and uploads a Data API blob; see {@link dev.flamingo.client.Data#store(byte[], boolean)}. */
+    public CompletableFuture<DataHandle> storeData(byte[] bytes, boolean shareable) {
+        return data.store(bytes, shareable);
+    }
+
+    /** Downloads and decrypts a Data API blob; see {@link dev.flamingo.client.Data#fetch}. */
+    public CompletableFuture<byte[]> fetchData(DataHandle handle) {
+        return data.fetch(handle);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.flamingo.client.internal.crypto.Envelope;
 import dev.flamingo.client.internal.crypto.PasswordCheck;
 import dev.flamingo.client.internal.crypto.Purpose;
 import dev.flamingo.client.internal.crypto.SessionKey;
+import dev.flamingo.client.internal.data.DataBlobs;
 import dev.flamingo.client.internal.files.FileStore;
 import dev.flamingo.client.internal.files.HttpFileStore;
 import dev.flamingo.client.internal.files.MemoryFileStore;
@@ -43,6 +44,8 @@ final class Link {
     private OutboundEncoder encoder;
     private ReflectorConnection connection;
     private FileStore files;
+    /** Set with the envelope; read by the Data API from any thread. */
+    private volatile DataBlobs dataBlobs;
     private boolean connected;
     private boolean syncCompleted;
     private OwnedTimer joinTimeout;
@@ -70,6 +73,7 @@ final class Link {
                 Envelope derived = new Envelope(SessionKey.derive(params.password(), ids.persistentId()), c.random());
                 c.post(() -> {
                     envelope = derived;
+                    dataBlobs = new DataBlobs(derived, files, c.random(), params.appId(), ids.persistentId());
                     if (connected) {
                         sendJoin();
                     }
@@ -258,6 +262,11 @@ final class Link {
 
     FileStore files() {
         return files;
+    }
+
+    /** The Data API's blob store, or null until the session key is derived. Any thread. */
+    DataBlobs dataBlobs() {
+        return dataBlobs;
     }
 
     ReflectorConnection connection() {
