@@ -13,7 +13,7 @@ public final class VmTypes {
    * it whenever one of them changes; it is part of every {@code versionId}, so builds that disagree
    * never share a session, and a snapshot from another build is refused before it is decoded.
    */
-  public static final int SCHEMA = 4;
+  public static final int SCHEMA = 5;
 
   private VmTypes() {}
 
