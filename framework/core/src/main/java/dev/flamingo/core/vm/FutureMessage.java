@@ -21,15 +21,24 @@ final class FutureMessage {
   // The two parts of the handler's MethodRef rather than the ref: one object fewer per pending future,
   // which a restore of 100,000 models allocates and its young collections copy.
   final Model model;
+  // The model's serial, which the snapshot stores instead of the model (see ModelSerials).
+  final long modelSerial;
   final HandlerName name;
   final Object[] args;
   final long period;
 
   FutureMessage(long time, long seq, long handleId, Model model, HandlerName name, Object[] args, long period) {
+    this(time, seq, handleId, model, ModelSerials.of(model), name, args, period);
+  }
+
+  /** For decoding, which found {@code model} by its serial. */
+  FutureMessage(long time, long seq, long handleId, Model model, long modelSerial, HandlerName name, Object[] args,
+      long period) {
     this.time = time;
     this.seq = seq;
     this.handleId = handleId;
     this.model = model;
+    this.modelSerial = modelSerial;
     this.name = name;
     this.args = args;
     this.period = period;
@@ -37,7 +46,7 @@ final class FutureMessage {
 
   /** The handler, for calling it and for reports. */
   MethodRef ref() {
-    return new MethodRef(model, name);
+    return new MethodRef(model, modelSerial, name);
   }
 
   /** True if this future calls exactly {@code ref}. */

@@ -113,12 +113,15 @@ final class FutureQueue {
     stored = null;
   }
 
-  /** Rebuilds the sorted set after decoding, which bypassed the constructor; the index follows lazily. */
-  void afterDecode() {
+  /**
+   * Rebuilds the sorted set after decoding, which bypassed the constructor, with receivers from
+   * {@code models}; the index follows lazily.
+   */
+  void afterDecode(ModelSerials.Index models) {
     if (stored == null) {
       throw new IllegalArgumentException("corrupt snapshot: the future queue is missing");
     }
-    List<FutureMessage> messages = stored.toMessages();
+    List<FutureMessage> messages = stored.toMessages(models);
     // A snapshot lists the futures in order, so the set is built in linear time; anything else
     // (only a hand-made snapshot) is sorted as before.
     if (isStrictlyOrdered(messages)) {

@@ -4,9 +4,9 @@ import dev.flamingo.core.Model;
 
 /**
  * A handler as the VM stores it: the model itself and which of its methods, by a shared
- * {@link HandlerName} (Croquet stores the string {@code "M3.onPost"}). In a snapshot the model is a
- * reference to the model already written and the name is written once per distinct method, which keeps
- * subscriptions and futures small. A plain class, not a record, so the codec stores it field by field.
+ * {@link HandlerName} (Croquet stores the string {@code "M3.onPost"}). The subscription table's snapshot
+ * stores the model's serial (see {@link ModelSerials}) and the name, which is written once per distinct
+ * method. A plain class, not a record, so the codec stores it field by field inside a generic subscription.
  */
 final class MethodRef {
   /** The id of the VM itself as the receiver of its own futures (Croquet's {@code "_"}). */
@@ -14,15 +14,32 @@ final class MethodRef {
 
   private Model model;
   private HandlerName name;
+  // Transient because it follows from the model: a ref decoded inside a generic subscription has 0
+  // here until modelSerial() computes it.
+  private transient long modelSerial;
 
   /** {@code model} is null for the VM's own futures. */
   MethodRef(Model model, HandlerName name) {
+    this(model, ModelSerials.of(model), name);
+  }
+
+  /** For callers that already know the model's serial (decoding, futures). */
+  MethodRef(Model model, long modelSerial, HandlerName name) {
     this.model = model;
+    this.modelSerial = modelSerial;
     this.name = name;
   }
 
   Model model() {
     return model;
+  }
+
+  /** The serial of the model, {@link ModelSerials#VM} for the VM itself. */
+  long modelSerial() {
+    if (modelSerial == ModelSerials.VM && model != null) {
+      modelSerial = ModelSerials.of(model);
+    }
+    return modelSerial;
   }
 
   String modelId() {

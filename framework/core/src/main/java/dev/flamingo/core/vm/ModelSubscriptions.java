@@ -191,14 +191,14 @@ final class ModelSubscriptions {
   }
 
   /**
-   * Rebuilds the topic table from its stored form after decoding (which bypassed the initializers);
-   * the reverse index follows on first use.
+   * Rebuilds the topic table from its stored form after decoding (which bypassed the initializers), with
+   * handlers' models from {@code models}; the reverse index follows on first use.
    */
-  void afterDecode() {
+  void afterDecode(ModelSerials.Index models) {
     if (stored == null) {
       throw new IllegalArgumentException("corrupt snapshot: the subscription table is missing");
     }
-    byTopic = stored.toTopics();
+    byTopic = stored.toTopics(models);
     stored = null;
     byModel = null;
   }

@@ -8,13 +8,18 @@ import java.util.List;
 /**
  * The snapshot form of the future queue: packed numbers and a flat column of references (both in
  * small chunks, see {@link RefChunks}), instead of a message object and an argument array per future,
- * which made the codec look up two more objects per future. Derived from the queue's execution order alone, so equal
- * queues give equal bytes. Model thread only; the fields are not final because the decoder fills them.
+ * which made the codec look up two more objects per future. The receiver is a number, its serial (see
+ * {@link ModelSerials}), so that writing the queue never reads the models. Derived from the queue's
+ * execution order alone, so equal queues give equal bytes. Model thread only; the fields are not final
+ * because the decoder fills them.
  */
 final class StoredFutures {
-  /** Per future in execution order: time (as the difference to the previous one), seq, handle id, period, argument count. */
+  /**
+   * Per future in execution order: time (as the difference to the previous one), seq, handle id, period,
+   * argument count, receiver serial ({@link ModelSerials#VM} for the VM's own futures).
+   */
   private byte[][] numbers;
-  /** Per future: the receiver (null for the VM's own futures), its shared {@link HandlerName}, then the arguments. */
+  /** Per future: its shared {@link HandlerName}, then the arguments. */
   private Object[][] refs;
 
   StoredFutures(byte[][] numbers, Object[][] refs) {
@@ -23,9 +28,9 @@ final class StoredFutures {
   }
 
   static StoredFutures of(Collection<FutureMessage> inOrder) {
-    PackedLongs.Writer numbers = new PackedLongs.Writer(inOrder.size() * 5);
-    // Room for a receiver, a handler and one argument each, the common case.
-    RefChunks.Writer refs = new RefChunks.Writer(inOrder.size() * 3);
+    PackedLongs.Writer numbers = new PackedLongs.Writer(inOrder.size() * 6);
+    // Room for a handler and one argument each, the common case.
+    RefChunks.Writer refs = new RefChunks.Writer(inOrder.size() * 2);
     long time = 0;
     for (FutureMessage future : inOrder) {
       numbers.add(future.time - time);
@@ -33,8 +38,8 @@ final class StoredFutures {
       numbers.add(future.handleId);
       numbers.add(future.period);
       numbers.add(future.args.length);
+      numbers.add(future.modelSerial);
       time = future.time;
-      refs.add(future.model);
       refs.add(future.name);
       for (Object arg : future.args) {
         refs.add(arg);
@@ -43,37 +48,43 @@ final class StoredFutures {
     return new StoredFutures(numbers.toArray(), refs.toArray());
   }
 
-  /** Rebuilds the messages in stored order; decoded data is untrusted, so every shape and type is checked. */
-  List<FutureMessage> toMessages() {
+  /**
+   * Rebuilds the messages in stored order, finding receivers in {@code models}; decoded data is
+   * untrusted, so every shape, type and receiver is checked.
+   */
+  List<FutureMessage> toMessages(ModelSerials.Index models) {
     if (numbers == null || refs == null) {
       throw new IllegalArgumentException("corrupt snapshot: the future queue is missing");
     }
     PackedLongs.Reader in = new PackedLongs.Reader(numbers, "future queue");
     RefChunks.Reader r = new RefChunks.Reader(refs, "future queue");
-    List<FutureMessage> messages = new ArrayList<>(r.remaining() / 3);
+    List<FutureMessage> messages = new ArrayList<>(r.remaining() / 2);
     long time = 0;
     while (!in.atEnd()) {
       time += in.next();
       long seq = in.next();
       long handleId = in.next();
       long period = in.next();
-      if (r.remaining() < 2) {
-        throw in.corrupt("lists more futures than receivers and handlers");
+      if (r.remaining() < 1) {
+        throw in.corrupt("lists more futures than handlers");
       }
-      int argCount = in.nextInt(0, r.remaining() - 2, "argument count");
+      int argCount = in.nextInt(0, r.remaining() - 1, "argument count");
+      long serial = in.next();
       if (seq < 0 || seq > Seq.MASK || period < 0) {
         throw in.corrupt("has future seq " + seq + " and period " + period);
       }
-      Object model = r.next();
-      Object name = r.next();
-      if (!(model == null || model instanceof Model) || !(name instanceof HandlerName)) {
-        throw in.corrupt("has a future whose receiver and handler are not a model and a handler name");
+      Model model = serial == ModelSerials.VM ? null : models.find(serial);
+      if (serial != ModelSerials.VM && model == null) {
+        throw in.corrupt("has a future for model serial " + serial + ", which is not in the model table");
+      }
+      if (!(r.next() instanceof HandlerName name)) {
+        throw in.corrupt("has a future whose handler is not a handler name");
       }
       Object[] args = new Object[argCount];
       for (int i = 0; i < argCount; i++) {
         args[i] = r.next();
       }
-      messages.add(new FutureMessage(time, seq, handleId, (Model) model, (HandlerName) name, args, period));
+      messages.add(new FutureMessage(time, seq, handleId, model, serial, name, args, period));
     }
     if (r.remaining() != 0) {
       throw in.corrupt("has " + r.remaining() + " references that belong to no future");

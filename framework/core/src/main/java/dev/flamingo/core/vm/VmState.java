@@ -77,28 +77,40 @@ final class VmState {
 
   /** Rebuilds what is not stored after decoding (the model table and sorted future queue now, indexes when first used). */
   void afterDecode() {
-    restoreModels();
-    futures.afterDecode();
-    subscriptions.afterDecode();
+    ModelSerials.Index byId = restoreModels();
+    futures.afterDecode(byId);
+    subscriptions.afterDecode(byId);
     names = new HandlerName.Interner();
     subscriptions.forEachRef(ref -> names.intern(ref.name()));
     futures.forEach(future -> intern(future.name));
   }
 
-  /** Decoded data is untrusted: every entry must be a model with an id of its own. */
-  private void restoreModels() {
+  /**
+   * Decoded data is untrusted: every entry must be a model whose id {@code "M" + n} comes after the
+   * previous one's in creation order, and below the id the next created model gets.
+   *
+   * @return the table by serial, which the other tables refer to
+   */
+  private ModelSerials.Index restoreModels() {
     if (storedModels == null) {
       throw new IllegalArgumentException("corrupt snapshot: the model table is missing");
     }
     RefChunks.Reader table = new RefChunks.Reader(storedModels, "model table");
     models = new LinkedHashMap<>(StoredSubscriptions.capacity(table.remaining()));
+    ModelSerials.Index byId = new ModelSerials.Index(table.remaining());
     while (table.remaining() > 0) {
       Object stored = table.next();
-      if (!(stored instanceof Model model) || model.id() == null || models.putIfAbsent(model.id(), model) != null) {
+      if (!(stored instanceof Model model) || !byId.add(model)) {
         throw new IllegalArgumentException("corrupt snapshot: the model table lists " + stored
-            + ", which is not a model with an id of its own");
+            + ", which is not a model with an id after the previous one's");
       }
+      models.put(model.id(), model);
+    }
+    if (byId.last() > modelCount) {
+      throw new IllegalArgumentException("corrupt snapshot: the model table lists model M" + byId.last()
+          + " but only " + modelCount + " models were created");
     }
     storedModels = null;
+    return byId;
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class StoredFuturesTest {
   private static final HandlerName TICK = new HandlerName("tick", "(Ljava/lang/Integer;)V");
+  private static final ModelSerials.Index NO_MODELS = new ModelSerials.Index(0);
 
   @Test
   void futuresSurviveTheFlatFormInOrder() {
@@ -19,7 +20,7 @@ class StoredFuturesTest {
     TreeSet<FutureMessage> queue = new TreeSet<>(FutureMessage.ORDER);
     queue.add(new FutureMessage(500, 0xFFFFFFFFL, 7, null, TICK, new Object[] {shared, null}, 40));
     queue.add(new FutureMessage(20, 3, -1, null, TICK, new Object[0], 0));
-    List<FutureMessage> back = StoredFutures.of(queue).toMessages();
+    List<FutureMessage> back = StoredFutures.of(queue).toMessages(NO_MODELS);
     assertEquals(2, back.size());
     FutureMessage first = back.get(0);
     FutureMessage second = back.get(1);
@@ -31,23 +32,39 @@ class StoredFuturesTest {
 
   @Test
   void anArgumentCountBeyondTheReferencesIsCorrupt() {
-    // time 1, seq 1, handle 1, period 0, and 3 arguments (zigzag: 2, 2, 2, 0, 6), but only two references.
-    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 6}}, new Object[][] {{null, TICK}});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    // time 1, seq 1, handle 1, period 0, 3 arguments, the VM (zigzag: 2, 2, 2, 0, 6, 0), but only a handler.
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 6, 0}}, new Object[][] {{TICK}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stored.toMessages(NO_MODELS));
     assertTrue(e.getMessage().startsWith("corrupt snapshot: the future queue has argument count 3"), e.getMessage());
   }
 
   @Test
-  void aReceiverThatIsNoModelIsCorrupt() {
-    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0}}, new Object[][] {{"M1", TICK}});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
-    assertTrue(e.getMessage().contains("not a model and a handler name"), e.getMessage());
+  void aReceiverNotInTheModelTableIsCorrupt() {
+    // No arguments, receiver serial 7 (zigzag 14).
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0, 14}}, new Object[][] {{TICK}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stored.toMessages(NO_MODELS));
+    assertEquals("corrupt snapshot: the future queue has a future for model serial 7, which is not in the model table",
+        e.getMessage());
+  }
+
+  @Test
+  void aNegativeReceiverSerialIsCorrupt() {
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0, 1}}, new Object[][] {{TICK}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stored.toMessages(NO_MODELS));
+    assertTrue(e.getMessage().contains("model serial -1, which is not in the model table"), e.getMessage());
+  }
+
+  @Test
+  void aHandlerThatIsNoHandlerNameIsCorrupt() {
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0, 0}}, new Object[][] {{"M1"}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stored.toMessages(NO_MODELS));
+    assertTrue(e.getMessage().contains("handler is not a handler name"), e.getMessage());
   }
 
   @Test
   void aTruncatedNumberIsCorrupt() {
-    StoredFutures stored = new StoredFutures(new byte[][] {{2, (byte) 0x80}}, new Object[][] {{null, TICK}});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, (byte) 0x80}}, new Object[][] {{TICK}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stored.toMessages(NO_MODELS));
     assertEquals("corrupt snapshot: the future queue ends in the middle of a number", e.getMessage());
   }
 
@@ -57,7 +74,7 @@ class StoredFuturesTest {
     for (int i = 0; i < 40_000; i++) {
       queue.add(new FutureMessage(1000L * i, i, i % 7 - 1, null, TICK, new Object[] {i}, i % 3));
     }
-    List<FutureMessage> back = StoredFutures.of(queue).toMessages();
+    List<FutureMessage> back = StoredFutures.of(queue).toMessages(NO_MODELS);
     assertEquals(queue.size(), back.size());
     int i = 0;
     for (FutureMessage original : queue) {
@@ -70,15 +87,15 @@ class StoredFuturesTest {
 
   @Test
   void aNumberSplitAcrossChunksIsCorrupt() {
-    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, (byte) 0x80}, {0}}, new Object[][] {{null, TICK}});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, (byte) 0x80}, {0}}, new Object[][] {{TICK}});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stored.toMessages(NO_MODELS));
     assertEquals("corrupt snapshot: the future queue ends in the middle of a number", e.getMessage());
   }
 
   @Test
   void aMissingChunkIsCorrupt() {
-    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0}}, new Object[][] {null});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stored::toMessages);
+    StoredFutures stored = new StoredFutures(new byte[][] {{2, 2, 2, 0, 0, 0}}, new Object[][] {null});
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stored.toMessages(NO_MODELS));
     assertEquals("corrupt snapshot: the future queue has a missing chunk", e.getMessage());
   }
 }
