@@ -13,9 +13,9 @@ public final class VmTypes {
    * it whenever one of them changes; it is part of every {@code versionId}, so builds that disagree
    * never share a session, and a snapshot from another build is refused before it is decoded. Also bumped
    * when the framework's reserved types before the VM's change, as they shift every later type number
-   * (5: {@code flamingo.DataHandle}).
+   * (5: {@code flamingo.DataHandle}; 6: futures and subscriptions name models by serial).
    */
-  public static final int SCHEMA = 5;
+  public static final int SCHEMA = 6;
 
   private VmTypes() {}
 
