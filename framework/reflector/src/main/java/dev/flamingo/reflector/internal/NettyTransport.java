@@ -18,12 +18,18 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * One resolved {@link Transport}: its event loops and channel classes, for the server and for load
  * generators that should run on the same one. The native classes are always on the class path; only their
  * {@code isAvailable()} checks load the native library, so a machine without it simply gets NIO. Any thread.
+ *
+ * <p>Why io_uring first: relaying 100,000 msg/s over loopback, it made 6 times fewer system calls in the
+ * server than NIO (32,000 a second instead of 200,000) and 10 times fewer in the load generator, and its
+ * timers wake on time (NIO's selector waits in whole milliseconds), which halved p50. CPU fell only 3-5%:
+ * the kernel's TCP work per send and receive, not the system call, is most of the cost here.
  */
 public final class NettyTransport {
     private final Transport kind;
@@ -93,6 +99,6 @@ public final class NettyTransport {
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }
