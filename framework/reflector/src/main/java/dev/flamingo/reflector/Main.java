@@ -10,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]
  * [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30] [--max-rate 2000]
- * [--max-connections-per-ip 1024] [--io-threads N] [--herald-allow URL-PREFIX,...]}. SIGTERM or Ctrl-C
- * persists every session and asks clients to reconnect. Main thread only.
+ * [--max-connections-per-ip 1024] [--io-threads N] [--herald-allow URL-PREFIX,...]
+ * [--transport auto|io_uring|epoll|nio]}. SIGTERM or Ctrl-C persists every session and asks clients to
+ * reconnect. Main thread only.
  */
 public final class Main {
     private Main() {
@@ -36,6 +37,7 @@ public final class Main {
         }
         System.out.println("Flamingo reflector listening on " + server.websocketUri() + "/<sessionId>");
         System.out.println("  box URL for Croquet clients: " + server.httpUri());
+        System.out.println("  transport: " + server.transport().name().toLowerCase(Locale.ROOT));
         System.out.println("  files: " + server.filesUri() + "  metrics: " + server.httpUri() + "metrics");
         System.out.println("  data: " + (server.dataDir() == null
                 ? "memory only (sessions are lost on stop; files in " + server.filesDir() + ")"
@@ -74,6 +76,7 @@ public final class Main {
                 case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
                 case "--io-threads" -> b.ioThreads(integer(flag, value));
                 case "--herald-allow" -> b.heraldAllow(List.of(value.split(",")));
+                case "--transport" -> b.transport(transport(value));
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
@@ -85,6 +88,14 @@ public final class Main {
             return FsyncPolicy.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--fsync must be never, interval or always, not " + value, e);
+        }
+    }
+
+    private static Transport transport(String value) {
+        try {
+            return Transport.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--transport must be auto, io_uring, epoll or nio, not " + value, e);
         }
     }
 
@@ -100,6 +111,7 @@ public final class Main {
         return "usage: java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]"
                 + " [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30]"
                 + " [--max-rate 2000] [--max-connections-per-ip 1024] [--io-threads N]"
-                + " [--herald-allow URL-PREFIX,...]";
+                + " [--herald-allow URL-PREFIX,...]"
+                + " [--transport auto|io_uring|epoll|nio]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.flamingo.reflector;
 
+import dev.flamingo.reflector.internal.NettyTransport;
 import dev.flamingo.reflector.internal.ReflectorConfig;
 import dev.flamingo.reflector.internal.ReflectorRuntime;
 import java.io.IOException;
@@ -94,6 +95,12 @@ public final class ReflectorServer implements AutoCloseable {
         return URI.create("http://" + authority() + "/files/");
     }
 
+    /** The socket transport in use: IO_URING, EPOLL or NIO (AUTO resolved at start). */
+    public Transport transport() {
+        started();
+        return runtime.transport();
+    }
+
     /** The data directory, or null when sessions are memory-only. */
     public Path dataDir() {
         return config.dataDir();
@@ -167,6 +174,7 @@ public final class ReflectorServer implements AutoCloseable {
         private boolean requireLocalSnapshots = true;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private List<String> heraldPrefixes = List.of();
+        private Transport transport = Transport.AUTO;
 
         private Builder() {
         }
@@ -330,6 +338,15 @@ public final class ReflectorServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Socket transport (default {@link Transport#AUTO}: io_uring, else epoll, else NIO). Forcing a
+         * native one that this machine lacks fails in {@link #build()}.
+         */
+        public Builder transport(Transport value) {
+            transport = Objects.requireNonNull(value, "transport");
+            return this;
+        }
+
         /** Validates every setting, naming the first bad one, and returns an unstarted server. */
         public ReflectorServer build() {
             check(port >= 0 && port <= 65535, "port", port);
@@ -350,6 +367,11 @@ public final class ReflectorServer implements AutoCloseable {
             check(chunkChars >= 16, "chunkChars", chunkChars);
             check(ioThreads >= 1, "ioThreads", ioThreads);
             heraldPrefixes.forEach(p -> check(HERALD_PREFIX.matcher(p).matches(), "heraldAllow prefix", p));
+            Throwable noTransport = NettyTransport.unavailability(transport);
+            if (noTransport != null) {
+                throw new IllegalArgumentException("invalid transport: " + transport + " is not available here ("
+                        + noTransport + ")", noTransport);
+            }
             Path data = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
             return new ReflectorServer(new ReflectorConfig(host, port, data, apiKeys,
                     fsync == FsyncPolicy.ALWAYS, fsync == FsyncPolicy.INTERVAL ? fsyncInterval.toMillis() : 0,
@@ -357,7 +379,7 @@ public final class ReflectorServer implements AutoCloseable {
                     joinTimeout.toMillis(),
                     maxFrameBytes, maxMessagesPerSecond, maxBufferedBytes, maxConnectionsPerIp, maxSessions,
                     maxFileBytes, requThreshold, maxRetainedMessages, chunkChars, requireLocalSnapshots, ioThreads,
-                    heraldPrefixes));
+                    heraldPrefixes, transport));
         }
 
         private static boolean positive(Duration d) {

@@ -4,6 +4,7 @@ import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.core.Registry;
 import dev.flamingo.reflector.ReflectorServer;
+import dev.flamingo.reflector.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import org.HdrHistogram.Histogram;
  * Load generator: N headless clients on one in-process reflector (loopback); pings are published round-robin
  * from the clients' views at a steady rate, and for each ping the time from the publish to its model handler
  * having run on every replica is recorded. Usage: {@code PublishLatency [clients,...] [pings] [intervalMs]
- * [warmupSeconds]}, default {@code 2,10,50 2000 10 20}. The warm-up publishes unmeasured pings as fast as the
+ * [warmupSeconds]}, default {@code 2,10,50 2000 10 20}; {@code -Dreflector.transport=auto|io_uring|epoll|nio} picks
+ * the reflector's socket transport (default auto). The warm-up publishes unmeasured pings as fast as the
  * send rate limit lets each client go unbundled: with only the paced pings, the send and relay paths (run once
  * per ping) were still running C1 code after thousands of pings, which added 0.1-0.2 ms to the median.
  */
@@ -42,7 +44,10 @@ public final class PublishLatency {
     }
 
     private static void run(int clients, int pings, long intervalMs, long warmupSeconds) throws Exception {
-        try (ReflectorServer server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start()) {
+        Transport transport = Transport.valueOf(
+                System.getProperty("reflector.transport", "auto").toUpperCase(Locale.ROOT));
+        try (ReflectorServer server = ReflectorServer.builder().host("127.0.0.1").port(0).transport(transport).build()
+                .start()) {
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
             // One ping per client every 20 ms stays under the limit of 60 sends a second, so none is bundled.
             long warmupIntervalMs = Math.max(1, WARMUP_CLIENT_GAP_MS / clients);
@@ -84,7 +89,7 @@ public final class PublishLatency {
                 System.out.println(clients + " clients: only " + (warmup + pings - done.getCount()) + " of "
                         + (warmup + pings) + " pings completed");
             }
-            report(clients, pings, intervalMs, warmup, histogram);
+            report(clients, pings, intervalMs, warmup, histogram, server.transport());
             for (Session s : sessions) {
                 s.leave().get(10, TimeUnit.SECONDS);
             }
@@ -106,9 +111,9 @@ public final class PublishLatency {
         return sessions;
     }
 
-    private static void report(int clients, int measured, long intervalMs, int warmup, Histogram h) {
-        System.out.printf(Locale.ROOT, "publish->handled on all %d replicas: %d pings (1 per %d ms, after %d "
-                        + "warm-up pings): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", clients, measured,
+    private static void report(int clients, int measured, long intervalMs, int warmup, Histogram h, Transport t) {
+        System.out.printf(Locale.ROOT, "[reflector %s] publish->handled on all %d replicas: %d pings (1 per %d ms, after %d "
+                        + "warm-up pings): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", t, clients, measured,
                 intervalMs, warmup,
                 h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
                 h.getMaxValue() / 1e6);

@@ -10,7 +10,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -75,14 +74,15 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     }
 
     /** Connects and joins; the future completes after SYNC. */
-    static LoadClient open(EventLoopGroup group, URI base, int index, String sessionId, int window, long tickMs) {
+    static LoadClient open(EventLoopGroup group, Class<? extends SocketChannel> channelType, URI base, int index,
+            String sessionId, int window, long tickMs) {
         LoadClient client = new LoadClient(index, sessionId, window, tickMs);
         URI uri = URI.create(base + "/" + sessionId);
         client.uri = uri;
         WebSocketClientProtocolHandler ws = new WebSocketClientProtocolHandler(
                 WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
                         new DefaultHttpHeaders(), 64 << 20));
-        client.channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        client.channel = new Bootstrap().group(group).channel(channelType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -1,7 +1,8 @@
 package dev.flamingo.benchmarks.reflector;
 
+import dev.flamingo.reflector.Transport;
+import dev.flamingo.reflector.internal.NettyTransport;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -24,23 +25,29 @@ import org.HdrHistogram.Histogram;
  * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
  * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
  * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all), or {@code paced:<rate>} for
- * one rate over 100 sessions of 2. Saturating scenarios keep a
+ * one rate over 100 sessions of 2. {@code -Dloadgen.transport} and {@code -Dreflector.transport} ({@code auto}
+ * (default), {@code io_uring}, {@code epoll} or {@code nio}) choose the generator's and the server's transport.
+ * Saturating scenarios keep a
  * window of messages in flight per client, so their latency is mostly queueing; the paced ones send at a
  * fixed total rate and show the latency at that rate.
  */
 public final class ReflectorLoad {
     private final int seconds;
+    private final NettyTransport transport = NettyTransport.choose(transportProperty("loadgen.transport"));
     private static final long SATURATED_WARM_UP_MS = 3000;
     // At 1,000 msg/s the JIT is still compiling the server's relay path after 3 s: runs measured that early
     // showed p99 2-5 ms and 8-9 CPU-s per 100k messages, against 0.9-1.8 ms and 5.5 s once warm.
     private static final long PACED_WARM_UP_MS = 15_000;
     /** Saturating clients: two loops, so the generator is not what limits the throughput. */
-    private final EventLoopGroup group = new NioEventLoopGroup(2);
+    private final EventLoopGroup group = transport.group(2, "load");
     /**
      * Paced clients: one loop (0.8 cores at 100,000 msg/s). With two, four busy threads shared the two
      * cores and the generator preempted the server's loops: more CPU for the same load, p99 no better.
+     * On NIO its timers fire up to a millisecond late (the selector waits in whole milliseconds): at
+     * 1,000 msg/s that was p50 1.2-1.5 ms from the due time against 0.5 ms from the write; io_uring
+     * (the default where available) wakes on time, 0.7-0.8 ms.
      */
-    private final EventLoopGroup pacedGroup = new NioEventLoopGroup(1);
+    private final EventLoopGroup pacedGroup = transport.group(1, "load-paced");
 
     private ReflectorLoad(int seconds) {
         this.seconds = seconds;
@@ -51,6 +58,7 @@ public final class ReflectorLoad {
         List<String> scenarios = args.length > 1 ? List.of(args).subList(1, args.length)
                 : List.of("fanout", "one10", "rate1000", "paced", "one10paced", "heap", "durability");
         ReflectorLoad load = new ReflectorLoad(seconds);
+        System.out.println("load generator transport: " + load.transport);
         try {
             for (String s : scenarios) {
                 load.run(s);
@@ -59,6 +67,10 @@ public final class ReflectorLoad {
             load.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             load.pacedGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
+    }
+
+    static Transport transportProperty(String name) {
+        return Transport.valueOf(System.getProperty(name, "auto").toUpperCase(Locale.ROOT));
     }
 
     private void run(String scenario) throws Exception {
@@ -122,8 +134,8 @@ public final class ReflectorLoad {
         List<CompletableFuture<LoadClient>> synced = new ArrayList<>();
         for (int s = 0; s < sessions; s++) {
             for (int c = 0; c < perSession; c++) {
-                LoadClient client = LoadClient.open(group, server.websocket(), clients.size(), "load-" + s, window,
-                        tickMs);
+                LoadClient client = LoadClient.open(group, transport.socketChannel(), server.websocket(),
+                        clients.size(), "load-" + s, window, tickMs);
                 clients.add(client);
                 synced.add(client.synced);
             }
@@ -204,7 +216,8 @@ public final class ReflectorLoad {
         List<LoadClient> clients = new ArrayList<>();
         List<CompletableFuture<LoadClient>> synced = new ArrayList<>();
         for (int c = 0; c < n; c++) {
-            LoadClient client = LoadClient.open(group, server.websocket(), 100_000 + c, "many", 0, 60_000);
+            LoadClient client = LoadClient.open(group, transport.socketChannel(), server.websocket(), 100_000 + c,
+                    "many", 0, 60_000);
             clients.add(client);
             synced.add(client.synced);
         }

@@ -21,7 +21,10 @@ import java.util.regex.Pattern;
  * wrote to fresh heap pages paused 40-250 ms for the page faults (the paced p99 at 100,000 msg/s was
  * those pauses), against 3-8 ms once the pages existed. Same classpath unless
  * {@code -Dreflector.classpath} names another build (to compare two servers under one load generator);
- * {@code -Dreflector.jvmArgs} adds JVM flags (for example a flight recording). Main thread.
+ * {@code -Dreflector.jvmArgs} adds JVM flags (for example a flight recording), {@code -Dreflector.transport} and
+ * {@code -Dreflector.ioThreads} set its {@code --transport} (default: its own, auto) and {@code --io-threads}
+ * (default 2).
+ * Main thread.
  */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/reflector");
@@ -38,7 +41,12 @@ final class ServerProcess implements AutoCloseable {
                 "-Xmx" + heap, "-Xms" + heap, "-XX:+AlwaysPreTouch", "-cp", System.getProperty("reflector.classpath",
                         System.getProperty("java.class.path")),
                 "dev.flamingo.reflector.Main", "--port", "0", "--max-rate", "1000000",
-                "--max-connections-per-ip", "1000000", "--io-threads", "2"));
+                "--max-connections-per-ip", "1000000", "--io-threads", System.getProperty("reflector.ioThreads", "2")));
+        String transport = System.getProperty("reflector.transport");
+        if (transport != null) {
+            // Only when asked: a server build from before --transport (-Dreflector.classpath) refuses the flag.
+            cmd.addAll(List.of("--transport", transport));
+        }
         String extra = System.getProperty("reflector.jvmArgs");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(1, List.of(extra.trim().split("\\s+")));

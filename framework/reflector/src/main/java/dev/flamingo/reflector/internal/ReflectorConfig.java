@@ -1,5 +1,6 @@
 package dev.flamingo.reflector.internal;
 
+import dev.flamingo.reflector.Transport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ import java.util.Set;
  * @param requireLocalSnapshots accept SNAP only for a file this server's /files holds for the session
  * @param ioThreads Netty worker threads (sessions are spread over them)
  * @param heraldPrefixes a JOIN's heraldUrl is used only if it starts with one of these; empty = heralding off
+ * @param transport the requested socket transport ({@link Transport#AUTO} picks the best available)
  */
 public record ReflectorConfig(
         String host, int port, Path dataDir, Set<String> apiKeys,
@@ -37,7 +39,7 @@ public record ReflectorConfig(
         long idleTimeoutMs, long joinTimeoutMs, int maxFrameBytes, int maxMessagesPerSecond,
         int maxBufferedBytes, int maxConnectionsPerIp, int maxSessions, int maxFileBytes,
         int requThreshold, int maxRetainedMessages, int chunkChars, boolean requireLocalSnapshots,
-        int ioThreads, List<String> heraldPrefixes) {
+        int ioThreads, List<String> heraldPrefixes, Transport transport) {
 
     /** True when sessions are journalled under {@link #dataDir()}. */
     public boolean durable() {

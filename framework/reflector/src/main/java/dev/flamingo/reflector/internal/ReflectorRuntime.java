@@ -1,14 +1,13 @@
 package dev.flamingo.reflector.internal;
 
+import dev.flamingo.reflector.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -37,6 +36,7 @@ public final class ReflectorRuntime {
     private static final long SETTLE_MS = 200;
     private final ReflectorConfig config;
     private final Metrics metrics = new Metrics();
+    private NettyTransport transport;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ExecutorService fileIo;
@@ -51,8 +51,9 @@ public final class ReflectorRuntime {
 
     /** Binds the port and starts serving; returns the bound address. */
     public InetSocketAddress start() throws IOException {
-        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("reflector-accept", true));
-        workers = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("reflector-io", true));
+        transport = NettyTransport.choose(config.transport());
+        boss = transport.group(1, "reflector-accept");
+        workers = transport.group(config.ioThreads(), "reflector-io");
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("reflector-files", true));
         registry = new SessionRegistry(config, metrics, workers);
         if (config.durable()) {
@@ -66,7 +67,7 @@ public final class ReflectorRuntime {
         registry.bind(services);
         IpLimiter ipLimiter = new IpLimiter(config.maxConnectionsPerIp());
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -90,6 +91,8 @@ public final class ReflectorRuntime {
         }
         serverChannel = bind.channel();
         scheduleHousekeeping();
+        LOG.log(Level.INFO, "reflector-start address={0} transport={1} ioThreads={2}", serverChannel.localAddress(),
+                transport, config.ioThreads());
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
@@ -109,6 +112,11 @@ public final class ReflectorRuntime {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "retention sweep failed", e);
         }
+    }
+
+    /** The transport chosen at start. */
+    public Transport transport() {
+        return transport.kind();
     }
 
     public Metrics metrics() {
