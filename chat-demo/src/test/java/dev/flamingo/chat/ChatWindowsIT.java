@@ -1,8 +1,8 @@
 package dev.flamingo.chat;
 
 import static dev.flamingo.fx.testing.SessionWindows.await;
+import static dev.flamingo.fx.testing.SessionWindows.centre;
 import static dev.flamingo.fx.testing.SessionWindows.fx;
-import static dev.flamingo.fx.testing.SessionWindows.lookup;
 import static dev.flamingo.fx.testing.SessionWindows.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,8 +112,9 @@ class ChatWindowsIT {
   }
 
   private void type(SessionWindow window, String text) throws Exception {
-    robot.clickOn(lookup(window, "#textIn")).write(text);
-    robot.clickOn(lookup(window, "#sendButton"));
+    robot.targetWindow(window.stage()); // keys go to the target window, which clicking at a point does not set
+    robot.clickOn(centre(window, "#textIn")).write(text);
+    robot.clickOn(centre(window, "#sendButton"));
   }
 
   /** Puts text in the field directly (the headless robot has no key for every character), then clicks Send. */
@@ -122,7 +123,7 @@ class ChatWindowsIT {
       ((TextField) window.stage().getScene().lookup("#textIn")).setText(text);
       return null;
     });
-    robot.clickOn(lookup(window, "#sendButton"));
+    robot.clickOn(centre(window, "#sendButton"));
   }
 
   /** The history lines as shown: "nick: text" for posts, the notice text for notices. */

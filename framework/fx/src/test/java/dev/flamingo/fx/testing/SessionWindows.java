@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -122,9 +124,18 @@ public final class SessionWindows implements BeforeEachCallback, AfterEachCallba
     });
   }
 
-  /** The node {@code selector} finds in {@code window}'s scene (looked up on the FX thread), or null. */
-  public static Node lookup(SessionWindow window, String selector) throws Exception {
-    return fx(() -> window.stage().getScene().lookup(selector));
+  /**
+   * The screen point at the centre of the node {@code selector} finds in {@code window}, computed on the FX thread.
+   * Click and move there ({@code robot.clickOn(centre(w, "#send"))}) rather than passing the node to the robot:
+   * TestFX then reads the node's bounds on the test thread, and reading bounds updates the parent's bounds cache,
+   * which raced with a pulse moving the children (IndexOutOfBoundsException in Parent.updateCachedBounds).
+   */
+  public static Point2D centre(SessionWindow window, String selector) throws Exception {
+    return fx(() -> {
+      Node node = window.stage().getScene().lookup(selector);
+      Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+      return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+    });
   }
 
   /** The text of the label or button {@code selector} finds in {@code window}. */

@@ -1,8 +1,8 @@
 package dev.flamingo.samples.animation;
 
 import static dev.flamingo.fx.testing.SessionWindows.await;
+import static dev.flamingo.fx.testing.SessionWindows.centre;
 import static dev.flamingo.fx.testing.SessionWindows.fx;
-import static dev.flamingo.fx.testing.SessionWindows.lookup;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.flamingo.fx.SessionWindow;
@@ -24,7 +24,7 @@ class AnimationIT {
     await(() -> shapes(a) == 5 && shapes(b) == 5);
     double before = firstShapeX(b);
     await(() -> firstShapeX(b) != before);
-    new FxRobot().clickOn(lookup(a, "#box"));
+    new FxRobot().clickOn(centre(a, "#box"));
     await(() -> shapes(a) == 6 && shapes(b) == 6);
     assertNotEquals(before, firstShapeX(b));
   }

@@ -1,7 +1,7 @@
 package dev.flamingo.samples.hello;
 
 import static dev.flamingo.fx.testing.SessionWindows.await;
-import static dev.flamingo.fx.testing.SessionWindows.lookup;
+import static dev.flamingo.fx.testing.SessionWindows.centre;
 import static dev.flamingo.fx.testing.SessionWindows.text;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +21,7 @@ class HelloIT {
     SessionWindow a = windows.open((stage, reflector, session) -> Hello.open(stage, reflector, session, "secret"));
     SessionWindow b = windows.open((stage, reflector, session) -> Hello.open(stage, reflector, session, "secret"));
     await(() -> count(a) >= 3 && count(b) >= 3);
-    new FxRobot().clickOn(lookup(a, "#countDisplay"));
+    new FxRobot().clickOn(centre(a, "#countDisplay"));
     await(() -> count(a) < 3 && count(b) < 3);
     // Both show the same replicated count (allowing for a tick landing between the two reads).
     await(() -> count(a) == count(b));

@@ -1,8 +1,8 @@
 package dev.flamingo.samples.whiteboard;
 
 import static dev.flamingo.fx.testing.SessionWindows.await;
+import static dev.flamingo.fx.testing.SessionWindows.centre;
 import static dev.flamingo.fx.testing.SessionWindows.fx;
-import static dev.flamingo.fx.testing.SessionWindows.lookup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.flamingo.fx.SessionWindow;
@@ -29,14 +29,14 @@ class WhiteboardIT {
     SessionWindow bob = open();
     draw(ann, -150);
     await(() -> strokes(ann).size() == 1 && strokes(bob).size() == 1);
-    robot.clickOn(lookup(bob, "#colour-1"));
+    robot.clickOn(centre(bob, "#colour-1"));
     draw(bob, 0);
     await(() -> strokes(ann).size() == 2 && strokes(bob).size() == 2);
     assertEquals(List.of("0x1a202cff", "0xe53e3eff"), colours(ann), "each stroke in its author's colour");
     assertEquals(points(bob), points(ann));
-    robot.moveTo(lookup(ann, "#board")).moveBy(5, 5).moveBy(5, 5);
+    robot.moveTo(centre(ann, "#board")).moveBy(5, 5).moveBy(5, 5);
     await(() -> cursors(bob) == 1);
-    robot.clickOn(lookup(ann, "#undo"));
+    robot.clickOn(centre(ann, "#undo"));
     await(() -> colours(ann).equals(List.of("0xe53e3eff")) && colours(bob).equals(List.of("0xe53e3eff")));
     SessionWindow late = open();
     await(() -> points(late).equals(points(bob)) && !points(late).isEmpty());
@@ -49,7 +49,7 @@ class WhiteboardIT {
     draw(ann, -100);
     draw(bob, 0);
     await(() -> strokes(ann).size() == 2 && strokes(bob).size() == 2);
-    robot.clickOn(lookup(bob, "#clear"));
+    robot.clickOn(centre(bob, "#clear"));
     await(() -> strokes(ann).isEmpty() && strokes(bob).isEmpty());
   }
 
@@ -59,7 +59,7 @@ class WhiteboardIT {
       window.stage().toFront();
       return null;
     });
-    robot.moveTo(lookup(window, "#board")).moveBy(dx, -60)
+    robot.moveTo(centre(window, "#board")).moveBy(dx, -60)
         .press(MouseButton.PRIMARY).moveBy(30, 20).moveBy(30, -20).moveBy(30, 20).release(MouseButton.PRIMARY);
   }
 
