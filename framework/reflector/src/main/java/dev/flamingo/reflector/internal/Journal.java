@@ -7,8 +7,8 @@ package dev.flamingo.reflector.internal;
  */
 interface Journal {
 
-    /** Records one sequenced message (its JSON array text). */
-    void message(String json);
+    /** Records one sequenced message: its JSON array text in UTF-8, as also retained and relayed. */
+    void message(byte[] utf8);
 
     /** Records that clients may have seen session time up to {@code time} (ticks, SYNC). */
     void timeLease(long time);
@@ -39,7 +39,7 @@ interface Journal {
 
     /** A journal for memory-only servers: the state lives only in the session object. */
     Journal NONE = new Journal() {
-        @Override public void message(String json) { }
+        @Override public void message(byte[] utf8) { }
         @Override public void timeLease(long time) { }
         @Override public void settings(String json) { }
         @Override public void tally(String key) { }

@@ -33,7 +33,11 @@ final class RetainedMessages {
 
     /** Appends a message; {@code seq} is its uint32 seq as an int. */
     void add(int seq, String json) {
-        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        add(seq, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends a message already encoded as UTF-8 (kept as is: the caller must not change the array). */
+    void add(int seq, byte[] utf8) {
         Chunk last = chunks.peekLast();
         if (last == null || !last.fits(utf8.length)) {
             last = new Chunk(Math.max(utf8.length, last == null ? FIRST_CHUNK_BYTES : CHUNK_BYTES));

@@ -3,6 +3,7 @@ package dev.flamingo.reflector.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -93,8 +94,9 @@ final class Sequencer {
         st.seq++;
         st.time = time;
         String json = message.stamped(time, Integer.toUnsignedLong(st.seq), rawtime, rawtime ? clock.raw() : 0);
-        st.messages.add(st.seq, json);
-        journal.message(json);
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        st.messages.add(st.seq, utf8);
+        journal.message(utf8);
         outbox.broadcastRecv(json, session.clients());
     }
 

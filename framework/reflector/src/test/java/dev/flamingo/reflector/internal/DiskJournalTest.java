@@ -26,8 +26,8 @@ class DiskJournalTest {
     void stateAndLogRoundTrip() {
         DiskJournal journal = new DiskJournal(dir, false, new Metrics());
         journal.compact(fresh());
-        journal.message("[5,4294967281,\"a\",1]");
-        journal.message("[6,4294967282,\"b\",1]");
+        journal.message(utf8("[5,4294967281,\"a\",1]"));
+        journal.message(utf8("[6,4294967282,\"b\",1]"));
         journal.timeLease(10_006);
         journal.tally("snapshot@5");
         journal.commit();
@@ -44,14 +44,14 @@ class DiskJournalTest {
     void tornLastLineIsDroppedAndTheNextRecordSurvives() throws IOException {
         DiskJournal journal = new DiskJournal(dir, false, new Metrics());
         journal.compact(fresh());
-        journal.message("[5,4294967281,\"a\",1]");
+        journal.message(utf8("[5,4294967281,\"a\",1]"));
         journal.commit();
         journal.close();
         Path log = dir.resolve("log-1.jsonl");
         Files.writeString(log, "m [6,42949", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         DiskJournal reopened = new DiskJournal(dir, false, new Metrics());
         assertEquals(1, reopened.load().messages.size());
-        reopened.message("[7,4294967282,\"c\",1]");
+        reopened.message(utf8("[7,4294967282,\"c\",1]"));
         reopened.commit();
         reopened.close();
         SessionState again = new DiskJournal(dir, false, new Metrics()).load();
@@ -66,7 +66,7 @@ class DiskJournalTest {
         DiskJournal journal = new DiskJournal(dir, false, new Metrics());
         SessionState s = fresh();
         journal.compact(s);
-        journal.message("[5,4294967281,\"a\",1]");
+        journal.message(utf8("[5,4294967281,\"a\",1]"));
         journal.commit();
         s.addMessage("[5,4294967281,\"a\",1]");
         journal.compact(s);
@@ -75,5 +75,9 @@ class DiskJournalTest {
             assertEquals(2, files.count(), "state.json and one log");
         }
         assertEquals(1, new DiskJournal(dir, false, new Metrics()).load().messages.size());
+    }
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }
