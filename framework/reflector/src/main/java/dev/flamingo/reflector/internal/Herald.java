@@ -55,11 +55,13 @@ final class Herald {
                 + (allowedPrefixes.isEmpty() ? ": heralding is off (--herald-allow)" : ": not an allowed URL"));
     }
 
-    /** Posts one users change, if a herald URL is set. */
+    /** True when a herald URL is set, so a users change should be {@linkplain #announce announced}. */
+    boolean isOn() {
+        return url != null;
+    }
+
+    /** Posts one users change; only while {@link #isOn()}. */
     void announce(JsonArray all, JsonArray joined, JsonArray left) {
-        if (url == null) {
-            return;
-        }
         JsonObject body = new JsonObject();
         body.addProperty("time", System.currentTimeMillis());
         body.addProperty("id", session.id);

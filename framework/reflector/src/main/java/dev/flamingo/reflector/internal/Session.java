@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One session: its sockets, JOIN and SYNC, frame dispatch and lifecycle (unload, expiry, shutdown). The
@@ -135,8 +136,10 @@ final class Session {
     }
 
     /** After a users message: heralds it to the session's heraldUrl, if any. */
-    void herald(JsonArray joined, JsonArray left) {
-        herald.announce(activeUsers(false), joined, left);
+    void herald(Supplier<JsonArray> joined, Supplier<JsonArray> left) {
+        if (herald.isOn()) {
+            herald.announce(activeUsers(false), joined.get(), left.get());
+        }
     }
 
     void attach(Connection conn) {

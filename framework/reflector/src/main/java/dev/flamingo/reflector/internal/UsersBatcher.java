@@ -78,7 +78,7 @@ final class UsersBatcher {
                 payload.add("left", array(left));
             }
             session.submitReflectorMessage(payload);
-            session.herald(array(joined), array(left));
+            session.herald(() -> array(joined), () -> array(left)); // copied only when heralding is on
         }
         session.recordActiveUsers();
         joined.clear();
