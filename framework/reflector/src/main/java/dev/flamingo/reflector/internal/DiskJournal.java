@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -189,13 +188,14 @@ final class DiskJournal implements Journal {
     public void compact(SessionState state) {
         discardPending();
         try {
-            Files.createDirectories(dir);
+            DurableFiles.createDirectories(dir);
             long next = generation + 1;
             FileChannel nextLog = FileChannel.open(logPath(next), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             String json = state.toJson();
             json = json.substring(0, json.length() - 1) + ",\"logGeneration\":" + next + "}";
-            writeAtomically(dir.resolve(STATE), json);
+            // Also makes the new log's name durable: it is in the same directory.
+            DurableFiles.writeAtomically(dir.resolve(STATE), json.getBytes(StandardCharsets.UTF_8));
             if (log != null) {
                 log.close();
             }
@@ -205,19 +205,6 @@ final class DiskJournal implements Journal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compact session journal " + dir, e);
         }
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                out.write(bytes);
-            }
-            out.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

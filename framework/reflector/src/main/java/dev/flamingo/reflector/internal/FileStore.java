@@ -45,12 +45,14 @@ final class FileStore {
         if (Files.exists(file)) {
             return Arrays.equals(Files.readAllBytes(file), bytes) ? PutResult.UNCHANGED : PutResult.CONFLICT;
         }
-        Files.createDirectories(file.getParent());
+        DurableFiles.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".put-", ".tmp");
         try {
-            Files.write(tmp, bytes);
+            // Forced before the 201: a SNAP naming this file drops the messages it replaces from the journal.
+            DurableFiles.writeForced(tmp, bytes);
             // A hard link fails atomically if the name exists, so two racing PUTs cannot both win.
             Files.createLink(file, tmp);
+            DurableFiles.forceDirectory(file.getParent());
             return PutResult.CREATED;
         } catch (FileAlreadyExistsException raced) {
             return Arrays.equals(Files.readAllBytes(file), bytes) ? PutResult.UNCHANGED : PutResult.CONFLICT;

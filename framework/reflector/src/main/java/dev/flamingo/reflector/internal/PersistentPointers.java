@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -38,11 +37,8 @@ final class PersistentPointers {
         o.addProperty("persistentId", persistentId);
         o.addProperty("url", url);
         try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(key + ".tmp");
-            Files.writeString(tmp, o.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(key + ".json"), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.createDirectories(dir);
+            DurableFiles.writeAtomically(dir.resolve(key + ".json"), o.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store persistent pointer for " + appId, e);
         }
