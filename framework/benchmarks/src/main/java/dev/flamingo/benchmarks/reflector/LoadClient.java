@@ -57,7 +57,13 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     private Channel channel;
     private int outstanding;
     private boolean sending;
-    private boolean recording;
+    /**
+     * On from the start, so the warm-up also compiles the recording code: recording first switched on
+     * after the warm-up ran interpreted for a moment, and the backlog it caused in the generator's one event
+     * loop was 20,000 deliveries over 5 ms in the first 400 ms, 1% of a 10 s run at 100,000 msg/s: the
+     * whole p99.
+     */
+    private boolean recording = true;
     private URI uri;
     private long lastTime = -1;
     private long lastSeq;
@@ -190,7 +196,7 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
                 }));
     }
 
-    /** Clears the histogram and counts from now on; the future completes once recording. */
+    /** Clears the histograms and counts, counting from now on; the future completes once cleared. */
     Future<?> startRecording() {
         return channel.eventLoop().submit(() -> {
             latency.reset();

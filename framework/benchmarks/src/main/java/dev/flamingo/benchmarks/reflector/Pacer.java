@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * clients of one session send at the same instants, and sessions take turns over the send period in whole
  * milliseconds (the event loops' timers round their waits up to milliseconds): sent all at once, 200
  * clients' messages queued behind each other in both processes, and one at a time, unaligned, the two
- * messages of a session no longer reached its clients in one write. What is due
+ * messages of a session no longer reached its clients in one write. {@code -Dloadgen.phaseMicros} narrows the
+ * turns (default 1000): io_uring's timers wake on time, and at 200 µs the same 100,000 msg/s measured p50
+ * 0.2-0.4 ms instead of 0.7-0.9 ms, with p99 unchanged within the noise. What is due
  * follows the clock, not the number of timer runs, so a late run (a busy machine) sends what it owes,
  * stamped with when each message was due, instead of lowering the rate or hiding the delay. Runs on its
  * event loop; {@link #start} and {@link #stop} on any thread.
@@ -39,8 +41,9 @@ final class Pacer implements Runnable {
      * session.
      */
     static List<Pacer> start(List<LoadClient> clients, double perSecond, int perSession) {
-        long periodMicros = Math.max(1000, (long) (1e6 / perSecond));
-        int phases = (int) (periodMicros / 1000);
+        long phaseMicros = Long.getLong("loadgen.phaseMicros", 1000);
+        long periodMicros = Math.max(phaseMicros, (long) (1e6 / perSecond));
+        int phases = (int) (periodMicros / phaseMicros);
         Map<EventLoop, Map<Integer, List<LoadClient>>> byLoop = new LinkedHashMap<>();
         for (LoadClient c : clients) {
             c.startPaced();

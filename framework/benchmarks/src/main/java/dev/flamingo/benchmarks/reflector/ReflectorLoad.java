@@ -8,10 +8,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,7 +26,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
  * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
- * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all), or {@code paced:<rate>} for
+ * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all), {@code durable} (fanout with
+ * {@code --data}, to profile), or {@code paced:<rate>} for
  * one rate over 100 sessions of 2. {@code -Dloadgen.transport} and {@code -Dreflector.transport} ({@code auto}
  * (default), {@code io_uring}, {@code epoll} or {@code nio}) choose the generator's and the server's transport.
  * Saturating scenarios keep a
@@ -91,30 +94,77 @@ public final class ReflectorLoad {
             }
             case "one10paced" -> paced("1 session x 10 clients, 50,000 msg/s total", null, 1, 10, 50_000);
             case "heap" -> heap();
-            case "durability" -> {
-                Path data = Files.createTempDirectory("reflector-load");
-                saturate("100x2 window 16, durable (--data, fsync interval)", data, 100, 2, 16);
-                saturate("100x2 window 16, durable (--data, fsync always)", Files.createTempDirectory("rl"), 100, 2, 16,
-                        "always");
-                saturate("100x2 window 16, memory only", null, 100, 2, 16);
-            }
+            case "durability" -> durability();
+            case "durable" -> saturate("100x2 window 16, durable (--data, fsync interval)",
+                    Files.createTempDirectory("reflector-load"), 100, 2, 16);
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         }
     }
 
-    private void saturate(String title, Path data, int sessions, int perSession, int window) throws Exception {
-        saturate(title, data, sessions, perSession, window, "interval");
+    /**
+     * Durable against memory-only throughput, in back-to-back pairs after a discarded warm-up run: measured
+     * first in a cold generator JVM, the durable server read 345-357k msg/s in runs where it later did 440k,
+     * and one pair per call made the cost swing from 1% to 39%.
+     */
+    private void durability() throws Exception {
+        saturate("(generator warm-up, not a result)", null, 100, 2, 16);
+        int rounds = 3;
+        double memory = 0;
+        double durable = 0;
+        double memoryCpu = 0;
+        double durableCpu = 0;
+        for (int round = 1; round <= rounds; round++) {
+            Result m = saturate("100x2 window 16, memory only, round " + round, null, 100, 2, 16);
+            Result d = saturate("100x2 window 16, durable (--data, fsync interval), round " + round,
+                    Files.createTempDirectory("reflector-load"), 100, 2, 16);
+            System.out.printf(Locale.ROOT, "durability cost, round %d: %.1f%% throughput, %+.1f%% server CPU per message%n",
+                    round, cost(m.relayed, d.relayed), -cost(m.cpuPer100k, d.cpuPer100k));
+            memory += m.relayed;
+            durable += d.relayed;
+            memoryCpu += m.cpuPer100k;
+            durableCpu += d.cpuPer100k;
+        }
+        System.out.printf(Locale.ROOT, "durability cost over %d rounds: %.1f%% throughput, %+.1f%% server CPU per message%n",
+                rounds, cost(memory, durable), -cost(memoryCpu, durableCpu));
+        saturate("100x2 window 16, durable (--data, fsync always)", Files.createTempDirectory("reflector-load"), 100,
+                2, 16, "always");
     }
 
-    private void saturate(String title, Path data, int sessions, int perSession, int window, String fsync)
+    private static double cost(double memoryOnly, double durable) {
+        return (memoryOnly - durable) / memoryOnly * 100;
+    }
+
+    private Result saturate(String title, Path data, int sessions, int perSession, int window) throws Exception {
+        return saturate(title, data, sessions, perSession, window, "interval");
+    }
+
+    private Result saturate(String title, Path data, int sessions, int perSession, int window, String fsync)
             throws Exception {
         try (ServerProcess server = ServerProcess.start(data, fsync, "1g")) {
             List<LoadClient> clients = connect(group, server, sessions, perSession, window, 5000);
             clients.forEach(LoadClient::startWindowed);
-            measure(title, server, clients, perSession, SATURATED_WARM_UP_MS);
+            Result result = measure(title, server, clients, perSession, SATURATED_WARM_UP_MS);
             clients.forEach(LoadClient::stop);
             clients.forEach(LoadClient::close);
+            return result;
+        } finally {
+            if (data != null) {
+                deleteTree(data);
+            }
         }
+    }
+
+    /** A durable run leaves 0.2-0.8 GB of journals; runs after runs filled the disk. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** What one measured scenario relayed, and the server CPU-seconds it spent per 100,000 messages. */
+    private record Result(double relayed, double cpuPer100k) {
     }
 
     private void paced(String title, Path data, int sessions, int perSession, double totalRate) throws Exception {
@@ -144,7 +194,7 @@ public final class ReflectorLoad {
         return clients;
     }
 
-    private void measure(String title, ServerProcess server, List<LoadClient> clients, int perSession,
+    private Result measure(String title, ServerProcess server, List<LoadClient> clients, int perSession,
             long warmUpMs) throws InterruptedException {
         Thread.sleep(warmUpMs);
         clients.forEach(c -> c.startRecording().syncUninterruptibly());
@@ -174,6 +224,7 @@ public final class ReflectorLoad {
                 ms(fromWrite.getValueAtPercentile(50)), ms(fromWrite.getValueAtPercentile(99)), serverCpu / elapsed,
                 serverCpu / (relayed * elapsed) * 100_000, selfCpu / elapsed,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return new Result(relayed, serverCpu / (relayed * elapsed) * 100_000);
     }
 
     private static long cpuNanos(ProcessHandle p) {
