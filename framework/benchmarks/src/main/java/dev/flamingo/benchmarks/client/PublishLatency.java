@@ -19,14 +19,22 @@ import org.HdrHistogram.Histogram;
  * Load generator: N headless clients on one in-process reflector (loopback); pings are published round-robin
  * from the clients' views at a steady rate, and for each ping the time from the publish to its model handler
  * having run on every replica is recorded. Usage: {@code PublishLatency [clients,...] [pings] [intervalMs]
- * [warmupSeconds]}, default {@code 2,10,50 2000 10 20}; {@code -Dreflector.transport=auto|io_uring|epoll|nio} picks
+ * [warmupSeconds]}, default {@code 2,10,50 2000 10 60}; {@code -Dreflector.transport=auto|io_uring|epoll|nio} picks
  * the reflector's socket transport (default auto). The warm-up publishes unmeasured pings as fast as the
  * send rate limit lets each client go unbundled: with only the paced pings, the send and relay paths (run once
- * per ping) were still running C1 code after thousands of pings, which added 0.1-0.2 ms to the median.
+ * per ping) were still running C1 code after thousands of pings, which added 0.1-0.2 ms to the median; and 15 s
+ * into a 20 s warm-up, C2 still took a quarter of the CPU samples (0.15-0.2 ms per ping), so the default warm-up
+ * is a minute: three pairs of runs measured p50 0.27-0.47 ms after 60 s against 0.30-0.49 ms after 20 s.
  */
 public final class PublishLatency {
 
     private static final long WARMUP_CLIENT_GAP_MS = 20;
+    /**
+     * Every ping stays in each replica's divergence history (up to 100,000 messages since the last agreed
+     * snapshot, and this model never snapshots): 50 replicas in one JVM holding 60,000 each kept 1 GB live
+     * and G1's young pauses at 80-130 ms, the whole 50-client p99.
+     */
+    private static final int MAX_WARMUP_PINGS = 30_000;
     private static final Registry REGISTRY = Registry.builder().register("bench.Echo", EchoModel.class).build();
 
     private PublishLatency() {
@@ -36,7 +44,7 @@ public final class PublishLatency {
         String[] counts = (args.length > 0 ? args[0] : "2,10,50").split(",");
         int pings = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         long intervalMs = args.length > 2 ? Long.parseLong(args[2]) : 10;
-        long warmupSeconds = args.length > 3 ? Long.parseLong(args[3]) : 20;
+        long warmupSeconds = args.length > 3 ? Long.parseLong(args[3]) : 60;
         for (String count : counts) {
             run(Integer.parseInt(count.strip()), pings, intervalMs, warmupSeconds);
         }
@@ -51,7 +59,7 @@ public final class PublishLatency {
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
             // One ping per client every 20 ms stays under the limit of 60 sends a second, so none is bundled.
             long warmupIntervalMs = Math.max(1, WARMUP_CLIENT_GAP_MS / clients);
-            int warmup = (int) (warmupSeconds * 1000 / warmupIntervalMs);
+            int warmup = (int) Math.min(MAX_WARMUP_PINGS, warmupSeconds * 1000 / warmupIntervalMs);
             ConcurrentHashMap<Long, long[]> seen = new ConcurrentHashMap<>();
             CountDownLatch done = new CountDownLatch(warmup + pings);
             EchoView.Sink sink = (id, sent, handled) -> {
