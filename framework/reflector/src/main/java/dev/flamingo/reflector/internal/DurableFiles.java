@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.Locale;
 
@@ -41,14 +40,17 @@ final class DurableFiles {
     /** Replaces {@code target} with {@code bytes}: readers and a crash see the old file or the new one. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        writeForced(tmp, bytes, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        writeForced(tmp, bytes);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         forceDirectory(target.getParent());
     }
 
-    /** Writes {@code bytes} to {@code file} and forces them to disk (not its name: see {@link #forceDirectory}). */
-    static void writeForced(Path file, byte[] bytes, StandardOpenOption... options) throws IOException {
-        try (FileChannel out = FileChannel.open(file, with(options, StandardOpenOption.WRITE))) {
+    /**
+     * Makes {@code file} hold exactly {@code bytes}, forced to disk (not its name: see {@link #forceDirectory}).
+     */
+    static void writeForced(Path file, byte[] bytes) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 out.write(buffer);
@@ -66,11 +68,5 @@ final class DurableFiles {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         }
-    }
-
-    private static StandardOpenOption[] with(StandardOpenOption[] options, StandardOpenOption extra) {
-        StandardOpenOption[] all = Arrays.copyOf(options, options.length + 1);
-        all[options.length] = extra;
-        return all;
     }
 }
