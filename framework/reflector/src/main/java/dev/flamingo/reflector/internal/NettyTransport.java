@@ -18,8 +18,11 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One resolved {@link Transport}: its event loops and channel classes, for the server and for load
@@ -63,6 +66,15 @@ public final class NettyTransport {
         };
     }
 
+    /** The next best transport after this one (epoll after io_uring, NIO after both); NIO has none. */
+    NettyTransport fallback() {
+        return switch (kind) {
+            case IO_URING -> new NettyTransport(Epoll.isAvailable() ? Transport.EPOLL : Transport.NIO);
+            case EPOLL -> new NettyTransport(Transport.NIO);
+            default -> throw new IllegalStateException("NIO is the last transport");
+        };
+    }
+
     /** IO_URING, EPOLL or NIO, never AUTO. */
     public Transport kind() {
         return kind;
@@ -71,6 +83,27 @@ public final class NettyTransport {
     /** {@code threads} event loops named {@code name-N}, daemon threads. */
     public EventLoopGroup group(int threads, String name) {
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), ioHandlers());
+    }
+
+    /**
+     * Starts every loop of {@code group} and returns null once all run, or what went wrong. Netty sets up a
+     * loop's I/O (io_uring's ring) in the loop's own thread on its first task, and a failure there only ends
+     * that thread, with a log line: a server would then bind, accept, and reset every connection that loop
+     * is given.
+     */
+    public static String startAll(EventLoopGroup group, long timeoutMs) {
+        for (EventExecutor loop : group) {
+            // A loop whose setup failed still runs the tasks it was given, but only while shutting down.
+            Future<Boolean> running = loop.submit(() -> !loop.isShuttingDown());
+            if (!running.awaitUninterruptibly(timeoutMs, TimeUnit.MILLISECONDS)) {
+                return loop + " did not start within " + timeoutMs + " ms";
+            }
+            if (!running.isSuccess() || !running.getNow()) {
+                return loop + " stopped as it started (the log has Netty's reason: \"Unexpected exception from an"
+                        + " event executor\")";
+            }
+        }
+        return null;
     }
 
     private IoHandlerFactory ioHandlers() {

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public final class ReflectorRuntime {
     private static final Logger LOG = System.getLogger(ReflectorRuntime.class.getName());
     private static final long SETTLE_MS = 200;
+    private static final long LOOP_START_MS = 10_000;
     private final ReflectorConfig config;
     private final Metrics metrics = new Metrics();
     private NettyTransport transport;
@@ -51,9 +52,7 @@ public final class ReflectorRuntime {
 
     /** Binds the port and starts serving; returns the bound address. */
     public InetSocketAddress start() throws IOException {
-        transport = NettyTransport.choose(config.transport());
-        boss = transport.group(1, "reflector-accept");
-        workers = transport.group(config.ioThreads(), "reflector-io");
+        startLoops(NettyTransport.choose(config.transport()));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("reflector-files", true));
         registry = new SessionRegistry(config, metrics, workers);
         if (config.durable()) {
@@ -94,6 +93,30 @@ public final class ReflectorRuntime {
         LOG.log(Level.INFO, "reflector-start address={0} transport={1} ioThreads={2}", serverChannel.localAddress(),
                 transport, config.ioThreads());
         return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /**
+     * Starts the accept and I/O loops on {@code chosen}. When a native transport that was picked
+     * automatically cannot start its loops (io_uring can fail to set up a ring even where it is available),
+     * the next one is tried; a transport the operator asked for fails the start instead.
+     */
+    private void startLoops(NettyTransport chosen) throws IOException {
+        for (NettyTransport t = chosen; ; t = t.fallback()) {
+            boss = t.group(1, "reflector-accept");
+            workers = t.group(config.ioThreads(), "reflector-io");
+            String failure = NettyTransport.startAll(boss, LOOP_START_MS);
+            failure = failure != null ? failure : NettyTransport.startAll(workers, LOOP_START_MS);
+            if (failure == null) {
+                transport = t;
+                return;
+            }
+            boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            if (config.transport() != Transport.AUTO || t.kind() == Transport.NIO) {
+                throw new IOException("transport " + t + " cannot start its event loops: " + failure);
+            }
+            LOG.log(Level.WARNING, "transport {0} cannot start its event loops, trying the next one: {1}", t, failure);
+        }
     }
 
     private void scheduleHousekeeping() {
