@@ -5,6 +5,7 @@ import dev.flamingo.client.Session;
 import dev.flamingo.core.Registry;
 import dev.flamingo.reflector.ReflectorServer;
 import dev.flamingo.reflector.Transport;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import org.HdrHistogram.Histogram;
  * from the clients' views at a steady rate, and for each ping the time from the publish to its model handler
  * having run on every replica is recorded. Usage: {@code PublishLatency [clients,...] [pings] [intervalMs]
  * [warmupSeconds]}, default {@code 2,10,50 2000 10 60}; {@code -Dreflector.transport=auto|io_uring|epoll|nio} picks
- * the reflector's socket transport (default auto). The warm-up publishes unmeasured pings as fast as the
+ * the reflector's socket transport (default auto) and {@code -Dreflector.ioThreads=N} its event loops (default: one
+ * per core). The warm-up publishes unmeasured pings as fast as the
  * send rate limit lets each client go unbundled: with only the paced pings, the send and relay paths (run once
  * per ping) were still running C1 code after thousands of pings, which added 0.1-0.2 ms to the median; and 15 s
  * into a 20 s warm-up, C2 still took a quarter of the CPU samples (0.15-0.2 ms per ping), so the default warm-up
@@ -54,8 +56,9 @@ public final class PublishLatency {
     private static void run(int clients, int pings, long intervalMs, long warmupSeconds) throws Exception {
         Transport transport = Transport.valueOf(
                 System.getProperty("reflector.transport", "auto").toUpperCase(Locale.ROOT));
-        try (ReflectorServer server = ReflectorServer.builder().host("127.0.0.1").port(0).transport(transport).build()
-                .start()) {
+        int ioThreads = Integer.getInteger("reflector.ioThreads", Runtime.getRuntime().availableProcessors());
+        try (ReflectorServer server = ReflectorServer.builder().host("127.0.0.1").port(0).transport(transport)
+                .ioThreads(ioThreads).build().start()) {
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
             // One ping per client every 20 ms stays under the limit of 60 sends a second, so none is bundled.
             long warmupIntervalMs = Math.max(1, WARMUP_CLIENT_GAP_MS / clients);
@@ -78,7 +81,11 @@ public final class PublishLatency {
             };
             List<Session> sessions = join(server, clients, sink);
             AtomicLong nextId = new AtomicLong();
+            long cpuAtStart = 0;
             for (int i = 0; i < warmup + pings; i++) {
+                if (i == warmup) {
+                    cpuAtStart = processCpuNanos();
+                }
                 Session s = sessions.get(i % clients);
                 long id = nextId.getAndIncrement();
                 s.submit(() -> {
@@ -97,7 +104,8 @@ public final class PublishLatency {
                 System.out.println(clients + " clients: only " + (warmup + pings - done.getCount()) + " of "
                         + (warmup + pings) + " pings completed");
             }
-            report(clients, pings, intervalMs, warmup, histogram, server.transport());
+            long cpuPerPing = (processCpuNanos() - cpuAtStart) / pings;
+            report(clients, pings, intervalMs, warmup, histogram, server.transport(), cpuPerPing);
             for (Session s : sessions) {
                 s.leave().get(10, TimeUnit.SECONDS);
             }
@@ -119,11 +127,21 @@ public final class PublishLatency {
         return sessions;
     }
 
-    private static void report(int clients, int measured, long intervalMs, int warmup, Histogram h, Transport t) {
+    /**
+     * CPU time of the whole process (reflector, clients and this driver): per ping it is a steadier figure than
+     * the latency percentiles, which move by 0.1 ms between runs with where the scheduler puts the threads.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void report(int clients, int measured, long intervalMs, int warmup, Histogram h, Transport t,
+            long cpuPerPing) {
         System.out.printf(Locale.ROOT, "[reflector %s] publish->handled on all %d replicas: %d pings (1 per %d ms, after %d "
-                        + "warm-up pings): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", t, clients, measured,
-                intervalMs, warmup,
+                        + "warm-up pings): p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; CPU %.0f us per ping%n",
+                t, clients, measured, intervalMs, warmup,
                 h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
-                h.getMaxValue() / 1e6);
+                h.getMaxValue() / 1e6, cpuPerPing / 1e3);
     }
 }
