@@ -317,7 +317,7 @@ final class Session {
         applyJoinSettings(req);
         boolean heralding = herald.configure(req.heraldUrl());
         conn.joined = true;
-        conn.user = req.user();
+        conn.user = st.location ? UserLocation.attach(req.user(), conn.location) : req.user();
         if (!loggedStart) {
             loggedStart = true;
             LOG.log(Level.INFO, "session-start id={0} app={1} timeline={2} time={3} seq={4} retained={5}",
@@ -336,6 +336,7 @@ final class Session {
         st.name = req.name();
         st.appId = req.appId();
         st.persistentId = req.persistentId();
+        st.location = req.location();
         st.tickMs = req.tickMs();
         st.delayMs = req.delayMs();
         if (st.appId != null && st.persistentId != null) {

@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 
 /**
  * Everything a session needs to resume after a restart (Croquet's {@code latest.json}, kept current):
- * timeline, clock, sequence, snapshot pointer, the messages since the snapshot, tove, settings and the
- * completed-tally history. Owned by the session's executor.
+ * timeline, clock, sequence, snapshot pointer, the messages since the snapshot, tove, the location flag,
+ * settings and the completed-tally history. Owned by the session's executor.
  */
 final class SessionState {
     static final int INITIAL_SEQ = 0xFFFFFFF0;
@@ -22,6 +22,8 @@ final class SessionState {
     String appId;
     String persistentId;
     String url;
+    /** From the first JOIN: announce users with the location their load balancer reported. */
+    boolean location;
     long time;
     /** Highest time clients may have seen in a TICK or SYNC; a resumed clock starts at or after it. */
     long timeLease;
@@ -81,6 +83,7 @@ final class SessionState {
         o.addProperty("name", name);
         o.addProperty("appId", appId);
         o.addProperty("persistentId", persistentId);
+        o.addProperty("location", location);
         o.addProperty("time", time);
         o.addProperty("timeLease", timeLease);
         o.addProperty("seq", Integer.toUnsignedLong(seq));
@@ -108,6 +111,7 @@ final class SessionState {
         s.name = stringOrNull(o.get("name"));
         s.appId = stringOrNull(o.get("appId"));
         s.persistentId = stringOrNull(o.get("persistentId"));
+        s.location = Json.truthy(o.get("location")); // absent in states written before it was kept
         s.time = o.get("time").getAsLong();
         s.timeLease = o.get("timeLease").getAsLong();
         s.seq = (int) o.get("seq").getAsLong();

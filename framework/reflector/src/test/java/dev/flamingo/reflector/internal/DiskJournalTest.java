@@ -1,6 +1,7 @@
 package dev.flamingo.reflector.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ class DiskJournalTest {
     @Test
     void stateAndLogRoundTrip() {
         DiskJournal journal = new DiskJournal(dir, false, new Metrics());
-        journal.compact(fresh());
+        SessionState s = fresh();
+        s.location = true;
+        journal.compact(s);
         journal.message(utf8("[5,4294967281,\"a\",1]"));
         journal.message(utf8("[6,4294967282,\"b\",1]"));
         journal.timeLease(10_006);
@@ -38,6 +41,7 @@ class DiskJournalTest {
         assertEquals(2, loaded.messages.size());
         assertEquals(10_006, loaded.timeLease);
         assertEquals("snapshot@5", loaded.completedTallies.peekLast());
+        assertTrue(loaded.location);
     }
 
     @Test
