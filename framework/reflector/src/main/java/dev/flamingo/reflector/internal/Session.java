@@ -53,6 +53,7 @@ final class Session {
     private final Sequencer sequencer;
     private final ClientMessages messages;
     private final Snapshots snapshots;
+    private final SnapshotPruner pruner;
     private final Herald herald;
     private boolean started;
     private boolean loggedStart;
@@ -78,7 +79,8 @@ final class Session {
             restoreGhosts();
         }
         this.messages = new ClientMessages(this, services);
-        this.snapshots = new Snapshots(this, services);
+        this.pruner = new SnapshotPruner(this, services);
+        this.snapshots = new Snapshots(this, services, pruner);
         this.herald = new Herald(this, services.config().heraldPrefixes(), services.metrics());
     }
 

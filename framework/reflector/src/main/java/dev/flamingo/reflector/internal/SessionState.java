@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 
 /**
  * Everything a session needs to resume after a restart (Croquet's {@code latest.json}, kept current):
- * timeline, clock, sequence, snapshot pointer, the messages since the snapshot, tove, the location flag,
+ * timeline, clock, sequence, snapshot pointer and files, the messages since the snapshot, tove, the location flag,
  * settings and the completed-tally history. Owned by the session's executor.
  */
 final class SessionState {
@@ -35,6 +35,11 @@ final class SessionState {
     long snapshotTime = -1;
     Integer snapshotSeq;
     String snapshotUrl = "";
+    /**
+     * Relative /files paths of this session's accepted snapshots that may still exist, oldest first; the
+     * newest few are kept, older ones pruned ({@link SnapshotPruner}).
+     */
+    final ArrayDeque<String> snapshotFiles = new ArrayDeque<>();
     String persistentUrl;
     JsonObject flags = new JsonObject();
     final ArrayDeque<String> completedTallies = new ArrayDeque<>();
@@ -90,6 +95,9 @@ final class SessionState {
         o.addProperty("snapshotTime", snapshotTime);
         o.addProperty("snapshotSeq", snapshotSeq == null ? null : Integer.toUnsignedLong(snapshotSeq));
         o.addProperty("snapshotUrl", snapshotUrl);
+        JsonArray files = new JsonArray();
+        snapshotFiles.forEach(files::add);
+        o.add("snapshotFiles", files);
         JsonArray tallies = new JsonArray();
         completedTallies.forEach(tallies::add);
         o.add("completedTallies", tallies);
@@ -119,6 +127,10 @@ final class SessionState {
         JsonElement snapSeq = o.get("snapshotSeq");
         s.snapshotSeq = snapSeq == null || snapSeq.isJsonNull() ? null : (int) snapSeq.getAsLong();
         s.snapshotUrl = o.get("snapshotUrl").getAsString();
+        JsonArray files = o.getAsJsonArray("snapshotFiles"); // absent in states written before pruning
+        if (files != null) {
+            files.forEach(f -> s.snapshotFiles.add(f.getAsString()));
+        }
         o.getAsJsonArray("completedTallies").forEach(k -> s.completedTallies.add(k.getAsString()));
         JsonElement users = o.get("activeUsers");
         s.activeUsers = users == null ? new JsonArray() : users.getAsJsonArray();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,20 @@ class DiskJournalTest {
             assertEquals(2, files.count(), "state.json and one log");
         }
         assertEquals(1, new DiskJournal(dir, false, new Metrics()).load().messages.size());
+    }
+
+    @Test
+    void snapshotFilesAreKeptInTheState() {
+        DiskJournal journal = new DiskJournal(dir, false, new Metrics());
+        SessionState s = fresh();
+        s.appId = "app";
+        s.persistentId = "p";
+        s.snapshotFiles.add("apps/app/snap/c/p.s/1_1.h");
+        s.snapshotFiles.add("apps/app/snap/c/p.s/2_2.h");
+        s.addMessage("[5,4294967281,\"a\",1]");
+        journal.compact(s);
+        journal.close();
+        assertEquals(List.copyOf(s.snapshotFiles), List.copyOf(new DiskJournal(dir, false, new Metrics()).load().snapshotFiles));
     }
 
     private static byte[] utf8(String json) {
