@@ -1,6 +1,7 @@
 package dev.flamingo.reflector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Superseded snapshot files are deleted, the newest few kept (also across a restart), and nothing but
- * snapshots the session announced is ever deleted.
+ * Superseded snapshot files are deleted, the newest few kept (also across a restart), an expired session's
+ * snapshots go with it, and nothing but snapshots the session announced is ever deleted.
  */
 class SnapshotPruningIT {
     @TempDir
@@ -90,6 +91,23 @@ class SnapshotPruningIT {
     }
 
     @Test
+    void anExpiredStoredSessionTakesItsSnapshotsWithIt() {
+        try (ReflectorServer server = durable(3).unloadDelay(Duration.ofMillis(10)).retention(Duration.ofMillis(300))
+                .build().start()) {
+            assertExpiryDeletesSnapshots(server, "expire-stored");
+            assertFalse(Files.exists(data.resolve("sessions/expire-stored")));
+        }
+    }
+
+    @Test
+    void anExpiredMemorySessionTakesItsSnapshotsWithIt() {
+        try (ReflectorServer server = ReflectorServer.builder().port(0).unloadDelay(Duration.ofMillis(10))
+                .retention(Duration.ofMillis(300)).build().start()) {
+            assertExpiryDeletesSnapshots(server, "expire-memory");
+        }
+    }
+
+    @Test
     void aFileAlreadyGoneOrUndeletableIsLoggedAndHarmless() throws IOException {
         List<String> logged = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
@@ -122,6 +140,19 @@ class SnapshotPruningIT {
         } finally {
             log.removeHandler(handler);
         }
+    }
+
+    private void assertExpiryDeletesSnapshots(ReflectorServer server, String sid) {
+        List<String> files = new ArrayList<>();
+        String blob;
+        try (TestClient a = TestClient.joined(server, sid, "a")) {
+            Snapper snapper = new Snapper(server, a, sid);
+            files.add(snapper.snap());
+            files.add(snapper.snap());
+            blob = put(server, "apps/app/p1/data/blob-" + sid);
+        }
+        await(() -> files.stream().allMatch(f -> gone(server, f)), "snapshot files deleted with the session");
+        assertTrue(exists(server, blob), "data blobs are not the session's to delete");
     }
 
     private ReflectorServer.Builder durable(int keep) {

@@ -53,7 +53,8 @@ public final class Metrics {
         counter(out, "flamingo_ticks_total", "TICK frames sent.", ticks.sum());
         counter(out, "flamingo_snapshots_total", "SNAP announcements accepted.", snapshots.sum());
         counter(out, "flamingo_snapshot_files_pruned_total",
-                "Snapshot files deleted from /files, superseded by newer snapshots.", snapshotFilesPruned.sum());
+                "Snapshot files deleted from /files: superseded by newer snapshots, or of expired sessions.",
+                snapshotFilesPruned.sum());
         counter(out, "flamingo_slow_consumers_total", "Clients dropped for not reading.", slowConsumers.sum());
         out.append("# HELP flamingo_rejected_total Frames or connections refused, by reason.\n")
            .append("# TYPE flamingo_rejected_total counter\n");

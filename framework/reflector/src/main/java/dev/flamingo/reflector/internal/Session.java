@@ -208,7 +208,10 @@ final class Session {
         }
     }
 
-    /** Drops a session nobody used for the retention period, with whatever it stored; true if it is gone. */
+    /**
+     * Drops a session nobody used for the retention period, with whatever it stored and its snapshot files;
+     * true if it is gone.
+     */
     boolean expireIfUnused(long nowMillis) {
         if (!sockets.isEmpty() || !clients.isEmpty()
                 || nowMillis - lastUsedMillis < services.config().retentionMs()) {
@@ -219,6 +222,7 @@ final class Session {
         }
         LOG.log(Level.INFO, "session-expired id={0}", id);
         journal.delete();
+        pruner.deleteAll();
         return true;
     }
 

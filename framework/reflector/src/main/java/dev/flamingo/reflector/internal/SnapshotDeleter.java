@@ -11,9 +11,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Deletes a session's superseded snapshot files from the file store on the file I/O threads, never on an
- * event loop. A file that is already gone counts as deleted; any other failure is logged and the file
- * stays listed, to be tried again. The file the app's persistent pointer names is never deleted. Any thread.
+ * Deletes snapshot files from the file store on the file I/O threads, never on an event loop: a session's
+ * superseded snapshots and an expired session's. A file that is already gone counts as deleted; any other
+ * failure is logged and the file stays listed, to be tried again. The file the app's persistent pointer
+ * names is never deleted. Any thread.
  */
 final class SnapshotDeleter {
     private static final Logger LOG = System.getLogger(SnapshotDeleter.class.getName());

@@ -13,7 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
  * current one, because a late joiner may still be downloading the snapshot its SYNC named. Only files an
  * accepted SNAP named, in this server's store and in Croquet's snapshot layout, are ever listed
  * ({@link FileStore#snapshotPath}); the list is part of the session state, so pruning carries on after a
- * restart. Owned by the session's executor; files are deleted on the file threads.
+ * restart and an expired session's files can be found. Owned by the session's executor; files are deleted
+ * on the file threads.
  */
 final class SnapshotPruner {
     private final Session session;
@@ -52,6 +53,11 @@ final class SnapshotPruner {
         if (!doomed.isEmpty()) {
             services.snapshotDeleter().delete(files(doomed), gone -> forget(doomed, gone));
         }
+    }
+
+    /** The session expired: deletes every file it still lists. */
+    void deleteAll() {
+        services.snapshotDeleter().delete(files(new ArrayList<>(st.snapshotFiles)), gone -> { });
     }
 
     private SnapshotFiles files(List<String> paths) {

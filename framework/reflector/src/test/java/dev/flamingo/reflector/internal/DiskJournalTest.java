@@ -83,7 +83,7 @@ class DiskJournalTest {
     }
 
     @Test
-    void snapshotFilesAreKeptInTheState() {
+    void snapshotFilesAreKeptInTheStateAndReadWithoutLoadingIt() throws IOException {
         DiskJournal journal = new DiskJournal(dir, false, new Metrics());
         SessionState s = fresh();
         s.appId = "app";
@@ -94,6 +94,8 @@ class DiskJournalTest {
         journal.compact(s);
         journal.close();
         assertEquals(List.copyOf(s.snapshotFiles), List.copyOf(new DiskJournal(dir, false, new Metrics()).load().snapshotFiles));
+        SnapshotFiles stored = DiskJournal.storedSnapshotFiles(dir);
+        assertEquals(new SnapshotFiles(dir.getFileName().toString(), "app", "p", List.copyOf(s.snapshotFiles)), stored);
     }
 
     private static byte[] utf8(String json) {
