@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]
  * [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30] [--max-rate 2000]
- * [--max-connections-per-ip 1024] [--io-threads N] [--herald-allow URL-PREFIX,...]
+ * [--max-connections-per-ip 1024] [--keep-snapshots 3] [--io-threads N] [--herald-allow URL-PREFIX,...]
  * [--transport auto|io_uring|epoll|nio]}. SIGTERM or Ctrl-C persists every session and asks clients to
  * reconnect. Main thread only.
  */
@@ -74,6 +74,7 @@ public final class Main {
                 case "--retention-days" -> b.retention(Duration.ofDays(integer(flag, value)));
                 case "--max-rate" -> b.maxMessagesPerSecond(integer(flag, value));
                 case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
+                case "--keep-snapshots" -> b.keepSnapshots(integer(flag, value));
                 case "--io-threads" -> b.ioThreads(integer(flag, value));
                 case "--herald-allow" -> b.heraldAllow(List.of(value.split(",")));
                 case "--transport" -> b.transport(transport(value));
@@ -110,7 +111,7 @@ public final class Main {
     private static String usage() {
         return "usage: java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]"
                 + " [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30]"
-                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--io-threads N]"
+                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--keep-snapshots 3] [--io-threads N]"
                 + " [--herald-allow URL-PREFIX,...]"
                 + " [--transport auto|io_uring|epoll|nio]";
     }

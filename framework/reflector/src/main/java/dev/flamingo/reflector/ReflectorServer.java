@@ -172,6 +172,7 @@ public final class ReflectorServer implements AutoCloseable {
         private int maxRetainedMessages = 100_000;
         private int chunkChars = 1_000_000;
         private boolean requireLocalSnapshots = true;
+        private int keepSnapshots = 3;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private List<String> heraldPrefixes = List.of();
         private Transport transport = Transport.AUTO;
@@ -322,6 +323,16 @@ public final class ReflectorServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Snapshot files kept per session (default 3): when a SNAP is accepted, the session's older snapshots
+         * in this server's {@code /files} are deleted. More than one, because a late joiner may still be
+         * downloading the snapshot it was sent before the newer one arrived.
+         */
+        public Builder keepSnapshots(int value) {
+            keepSnapshots = value;
+            return this;
+        }
+
         /** Netty worker threads; sessions are spread over them (default: available processors). */
         public Builder ioThreads(int value) {
             ioThreads = value;
@@ -365,6 +376,7 @@ public final class ReflectorServer implements AutoCloseable {
             check(maxFileBytes >= 1024, "maxFileBytes", maxFileBytes);
             check(requThreshold >= 1 && requThreshold <= maxRetainedMessages, "requThreshold", requThreshold);
             check(chunkChars >= 16, "chunkChars", chunkChars);
+            check(keepSnapshots >= 1, "keepSnapshots", keepSnapshots);
             check(ioThreads >= 1, "ioThreads", ioThreads);
             heraldPrefixes.forEach(p -> check(HERALD_PREFIX.matcher(p).matches(), "heraldAllow prefix", p));
             Throwable noTransport = NettyTransport.unavailability(transport);
@@ -378,8 +390,8 @@ public final class ReflectorServer implements AutoCloseable {
                     retention.toMillis(), unloadDelay.toMillis(), restartGrace.toMillis(), idleTimeout.toMillis(),
                     joinTimeout.toMillis(),
                     maxFrameBytes, maxMessagesPerSecond, maxBufferedBytes, maxConnectionsPerIp, maxSessions,
-                    maxFileBytes, requThreshold, maxRetainedMessages, chunkChars, requireLocalSnapshots, ioThreads,
-                    heraldPrefixes, transport));
+                    maxFileBytes, requThreshold, maxRetainedMessages, chunkChars, requireLocalSnapshots, keepSnapshots,
+                    ioThreads, heraldPrefixes, transport));
         }
 
         private static boolean positive(Duration d) {

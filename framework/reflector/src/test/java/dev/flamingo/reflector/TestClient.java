@@ -28,13 +28,21 @@ final class TestClient implements AutoCloseable {
     /** Number of _CHUNK pieces received (for chunking tests). */
     volatile int chunkCount;
 
-    private TestClient(URI uri) {
-        socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, new Listener()).join();
+    private TestClient(URI uri, String... headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     static TestClient connect(ReflectorServer server, String sessionId) {
         return new TestClient(URI.create(server.websocketUri() + "/" + sessionId));
+    }
+
+    /** Connects with extra upgrade request headers, given as name, value, name, value... */
+    static TestClient connect(ReflectorServer server, String sessionId, String... headers) {
+        return new TestClient(URI.create(server.websocketUri() + "/" + sessionId), headers);
     }
 
     static TestClient connect(URI uri) {

@@ -1,6 +1,7 @@
 package dev.flamingo.reflector.internal;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -26,6 +27,8 @@ final class Connection {
     final String remote;
     /** The Host header of the upgrade request: files this client can reach are on this authority. */
     final String authority;
+    /** From the upgrade request's x-location header; null when absent or malformed. */
+    final JsonObject location;
     final Metrics metrics;
     /** Set once on the channel's event loop when JOIN passes the socket-level checks. */
     volatile boolean joinSent;
@@ -39,11 +42,13 @@ final class Connection {
     /** On the owning outbox's dirty list (session executor only). */
     boolean queued;
 
-    Connection(Channel channel, String sessionId, String remote, String authority, Metrics metrics) {
+    Connection(Channel channel, String sessionId, String remote, String authority, JsonObject location,
+               Metrics metrics) {
         this.channel = channel;
         this.sessionId = sessionId;
         this.remote = remote;
         this.authority = authority;
+        this.location = location;
         this.metrics = metrics;
     }
 
@@ -52,7 +57,7 @@ final class Connection {
      * (like a socket within its leave grace) until the client reconnects or the restart grace ends.
      */
     static Connection ghost(String sessionId, JsonElement user, Metrics metrics) {
-        Connection ghost = new Connection(null, sessionId, "ghost", "", metrics);
+        Connection ghost = new Connection(null, sessionId, "ghost", "", null, metrics);
         ghost.user = user;
         ghost.joined = true;
         ghost.active = true;

@@ -1,6 +1,8 @@
 package dev.flamingo.reflector.internal;
 
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +68,46 @@ final class DiskJournal implements Journal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load session journal " + dir, e);
         }
+    }
+
+    /**
+     * The app and snapshot files a stored session lists, streamed from state.json without loading its
+     * messages (there may be 100,000 of them); null when there is no state.
+     */
+    static SnapshotFiles storedSnapshotFiles(Path dir) throws IOException {
+        Path state = dir.resolve(STATE);
+        if (!Files.isRegularFile(state)) {
+            return null;
+        }
+        String appId = null;
+        String persistentId = null;
+        List<String> paths = new ArrayList<>();
+        try (JsonReader in = new JsonReader(Files.newBufferedReader(state, StandardCharsets.UTF_8))) {
+            in.beginObject();
+            while (in.hasNext()) {
+                switch (in.nextName()) {
+                    case "appId" -> appId = stringOrNull(in);
+                    case "persistentId" -> persistentId = stringOrNull(in);
+                    case "snapshotFiles" -> {
+                        in.beginArray();
+                        while (in.hasNext()) {
+                            paths.add(in.nextString());
+                        }
+                        in.endArray();
+                    }
+                    default -> in.skipValue();
+                }
+            }
+        }
+        return new SnapshotFiles(dir.getFileName().toString(), appId, persistentId, paths);
+    }
+
+    private static String stringOrNull(JsonReader in) throws IOException {
+        if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
+            return null;
+        }
+        return in.nextString();
     }
 
     private static void replay(SessionState state, Path path) throws IOException {

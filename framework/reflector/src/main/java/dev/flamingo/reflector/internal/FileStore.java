@@ -6,8 +6,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +17,8 @@ import java.util.regex.Pattern;
  * here and late joiners GET them. Paths are checked segment by segment (no {@code ..}, no hidden names,
  * a conservative character set) and always resolve inside the root. An existing file is never replaced:
  * a PUT of identical bytes is an idempotent retry, different bytes are refused, so no session can
- * overwrite another's snapshot. Any thread (publication is an atomic hard link).
+ * overwrite another's snapshot; only superseded or expired snapshots are deleted ({@link SnapshotPruner}).
+ * Any thread (publication is an atomic hard link).
  */
 final class FileStore {
     /** Outcome of a PUT. */
@@ -78,6 +81,33 @@ final class FileStore {
         Path file = resolve(relative);
         return file != null && Files.isRegularFile(file)
                 && Arrays.stream(relative.split("/")).anyMatch(s -> s.contains(sessionId));
+    }
+
+    /**
+     * The relative path {@code url} names if it is a snapshot of {@code sessionId} in Croquet's layout,
+     * {@code .../snap/.../<persistentId>.<sessionId>/<file>}; null otherwise. Only such files are ever pruned:
+     * persisted data ({@code .../save/...}) and Data API blobs ({@code .../data/...}) may be shared across
+     * sessions and named from inside encrypted snapshots, which the reflector cannot read.
+     */
+    static String snapshotPath(String url, String sessionId) {
+        String relative = relativeFromUrl(url);
+        if (relative == null) {
+            return null;
+        }
+        List<String> segments = List.of(relative.split("/", -1));
+        int n = segments.size();
+        String dir = n >= 3 ? segments.get(n - 2) : "";
+        boolean sessionDir = dir.equals(sessionId) || dir.endsWith("." + sessionId);
+        return sessionDir && segments.subList(0, n - 2).contains("snap") ? relative : null;
+    }
+
+    /** Deletes the file at a relative path; {@link NoSuchFileException} if it is not there. */
+    void delete(String relative) throws IOException {
+        Path file = resolve(relative);
+        if (file == null) {
+            throw new NoSuchFileException(relative, null, "refused path");
+        }
+        Files.delete(file);
     }
 
     private static boolean sameAuthority(String url, String authority) {

@@ -137,7 +137,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         String remote = ip + ":" + ((InetSocketAddress) ctx.channel().remoteAddress()).getPort();
         Connection conn = new Connection(ctx.channel(), session.id, remote,
-                req.headers().get(HttpHeaderNames.HOST, ""), services.metrics());
+                req.headers().get(HttpHeaderNames.HOST, ""),
+                UserLocation.parse(req.headers().getAll(UserLocation.HEADER)), services.metrics());
         WebSocketHandler handler = new WebSocketHandler(conn, session, services, ipLimiter, ip);
         Channel channel = ctx.channel();
         // No reads until the socket sits on its session's event loop with its handlers in place.

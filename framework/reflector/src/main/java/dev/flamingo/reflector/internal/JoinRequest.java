@@ -13,7 +13,7 @@ import java.util.Set;
  */
 record JoinRequest(String name, String appId, String persistentId, String url, String tove,
                    JsonElement user, double tickMs, double delayMs, long leaveDelayMs,
-                   boolean rawtime, JsonObject flags, String heraldUrl) {
+                   boolean rawtime, JsonObject flags, String heraldUrl, boolean location) {
 
     static final double DEFAULT_TICK_MS = 200;
     private static final int MAX_STRING = 1024;
@@ -43,7 +43,7 @@ record JoinRequest(String name, String appId, String persistentId, String url, S
         return new JoinRequest(string(o, "name", MAX_STRING), string(o, "appId", MAX_STRING),
                 string(o, "persistentId", MAX_STRING), string(o, "url", MAX_STRING),
                 string(o, "tove", MAX_TOVE), user, tick, delay, leaveDelay, flag(o, "rawtime"), flags(o),
-                heraldUrl(o));
+                heraldUrl(o), Json.truthy(o.get("location")));
     }
 
     private static void checkApiKey(JsonElement key, Set<String> apiKeys) throws ProtocolException {

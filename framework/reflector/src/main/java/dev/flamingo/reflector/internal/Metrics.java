@@ -20,6 +20,7 @@ public final class Metrics {
     final LongAdder bytesOut = new LongAdder();
     final LongAdder ticks = new LongAdder();
     final LongAdder snapshots = new LongAdder();
+    final LongAdder snapshotFilesPruned = new LongAdder();
     final LongAdder slowConsumers = new LongAdder();
     final Histogram journalLatency = new Histogram("flamingo_journal_commit_seconds",
             "Time to write (and, if configured, fsync) a batch of journal records before relaying it.");
@@ -51,6 +52,9 @@ public final class Metrics {
         counter(out, "flamingo_bytes_out_total", "Payload bytes sent in WebSocket frames.", bytesOut.sum());
         counter(out, "flamingo_ticks_total", "TICK frames sent.", ticks.sum());
         counter(out, "flamingo_snapshots_total", "SNAP announcements accepted.", snapshots.sum());
+        counter(out, "flamingo_snapshot_files_pruned_total",
+                "Snapshot files deleted from /files: superseded by newer snapshots, or of expired sessions.",
+                snapshotFilesPruned.sum());
         counter(out, "flamingo_slow_consumers_total", "Clients dropped for not reading.", slowConsumers.sum());
         out.append("# HELP flamingo_rejected_total Frames or connections refused, by reason.\n")
            .append("# TYPE flamingo_rejected_total counter\n");

@@ -62,7 +62,9 @@ public final class ReflectorRuntime {
             filesRoot = tempFiles;
         }
         PersistentPointers pointers = new PersistentPointers(config.durable() ? config.dataDir().resolve("persist") : null);
-        SessionServices services = new SessionServices(config, metrics, registry, new FileStore(filesRoot), pointers);
+        FileStore files = new FileStore(filesRoot);
+        SessionServices services = new SessionServices(config, metrics, registry, files, pointers,
+                new SnapshotDeleter(files, pointers, metrics, fileIo));
         registry.bind(services);
         IpLimiter ipLimiter = new IpLimiter(config.maxConnectionsPerIp());
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)

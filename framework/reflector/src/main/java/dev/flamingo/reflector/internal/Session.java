@@ -53,6 +53,7 @@ final class Session {
     private final Sequencer sequencer;
     private final ClientMessages messages;
     private final Snapshots snapshots;
+    private final SnapshotPruner pruner;
     private final Herald herald;
     private boolean started;
     private boolean loggedStart;
@@ -78,7 +79,8 @@ final class Session {
             restoreGhosts();
         }
         this.messages = new ClientMessages(this, services);
-        this.snapshots = new Snapshots(this, services);
+        this.pruner = new SnapshotPruner(this, services);
+        this.snapshots = new Snapshots(this, services, pruner);
         this.herald = new Herald(this, services.config().heraldPrefixes(), services.metrics());
     }
 
@@ -206,7 +208,10 @@ final class Session {
         }
     }
 
-    /** Drops a session nobody used for the retention period, with whatever it stored; true if it is gone. */
+    /**
+     * Drops a session nobody used for the retention period, with whatever it stored and its snapshot files;
+     * true if it is gone.
+     */
     boolean expireIfUnused(long nowMillis) {
         if (!sockets.isEmpty() || !clients.isEmpty()
                 || nowMillis - lastUsedMillis < services.config().retentionMs()) {
@@ -217,6 +222,7 @@ final class Session {
         }
         LOG.log(Level.INFO, "session-expired id={0}", id);
         journal.delete();
+        pruner.deleteAll();
         return true;
     }
 
@@ -317,7 +323,7 @@ final class Session {
         applyJoinSettings(req);
         boolean heralding = herald.configure(req.heraldUrl());
         conn.joined = true;
-        conn.user = req.user();
+        conn.user = st.location ? UserLocation.attach(req.user(), conn.location) : req.user();
         if (!loggedStart) {
             loggedStart = true;
             LOG.log(Level.INFO, "session-start id={0} app={1} timeline={2} time={3} seq={4} retained={5}",
@@ -336,6 +342,7 @@ final class Session {
         st.name = req.name();
         st.appId = req.appId();
         st.persistentId = req.persistentId();
+        st.location = req.location();
         st.tickMs = req.tickMs();
         st.delayMs = req.delayMs();
         if (st.appId != null && st.persistentId != null) {

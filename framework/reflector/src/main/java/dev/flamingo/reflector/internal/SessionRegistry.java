@@ -139,15 +139,36 @@ public final class SessionRegistry {
         }
     }
 
+    /** Deletes a stored session unused for the retention period, then the snapshot files it lists. */
     private void expireStored(Path dir, long now) {
         String id = dir.getFileName().toString();
+        if (sessions.containsKey(id) || lastModified(dir) >= now - config.retentionMs()) {
+            return;
+        }
+        // Read before taking the map's lock: a big state.json would hold up event loops acquiring sessions.
+        SnapshotFiles files = storedSnapshotFiles(dir);
+        boolean[] expired = {false};
         sessions.compute(id, (key, live) -> {
             if (live == null && lastModified(dir) < now - config.retentionMs()) {
                 new DiskJournal(dir, false, metrics).delete();
                 LOG.log(Level.INFO, "session-expired id={0}", id);
+                expired[0] = true;
             }
             return live;
         });
+        if (expired[0] && files != null) {
+            services.snapshotDeleter().deleteNow(files);
+        }
+    }
+
+    /** A state that cannot be read still expires; its snapshot files are then left behind, and logged. */
+    private static SnapshotFiles storedSnapshotFiles(Path dir) {
+        try {
+            return DiskJournal.storedSnapshotFiles(dir);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the snapshot files of expiring session " + dir, e);
+            return null;
+        }
     }
 
     private static long lastModified(Path dir) {

@@ -8,8 +8,8 @@ import java.util.ArrayDeque;
 
 /**
  * Everything a session needs to resume after a restart (Croquet's {@code latest.json}, kept current):
- * timeline, clock, sequence, snapshot pointer, the messages since the snapshot, tove, settings and the
- * completed-tally history. Owned by the session's executor.
+ * timeline, clock, sequence, snapshot pointer and files, the messages since the snapshot, tove, the location flag,
+ * settings and the completed-tally history. Owned by the session's executor.
  */
 final class SessionState {
     static final int INITIAL_SEQ = 0xFFFFFFF0;
@@ -22,6 +22,8 @@ final class SessionState {
     String appId;
     String persistentId;
     String url;
+    /** From the first JOIN: announce users with the location their load balancer reported. */
+    boolean location;
     long time;
     /** Highest time clients may have seen in a TICK or SYNC; a resumed clock starts at or after it. */
     long timeLease;
@@ -33,6 +35,11 @@ final class SessionState {
     long snapshotTime = -1;
     Integer snapshotSeq;
     String snapshotUrl = "";
+    /**
+     * Relative /files paths of this session's accepted snapshots that may still exist, oldest first; the
+     * newest few are kept, older ones pruned ({@link SnapshotPruner}).
+     */
+    final ArrayDeque<String> snapshotFiles = new ArrayDeque<>();
     String persistentUrl;
     JsonObject flags = new JsonObject();
     final ArrayDeque<String> completedTallies = new ArrayDeque<>();
@@ -81,12 +88,16 @@ final class SessionState {
         o.addProperty("name", name);
         o.addProperty("appId", appId);
         o.addProperty("persistentId", persistentId);
+        o.addProperty("location", location);
         o.addProperty("time", time);
         o.addProperty("timeLease", timeLease);
         o.addProperty("seq", Integer.toUnsignedLong(seq));
         o.addProperty("snapshotTime", snapshotTime);
         o.addProperty("snapshotSeq", snapshotSeq == null ? null : Integer.toUnsignedLong(snapshotSeq));
         o.addProperty("snapshotUrl", snapshotUrl);
+        JsonArray files = new JsonArray();
+        snapshotFiles.forEach(files::add);
+        o.add("snapshotFiles", files);
         JsonArray tallies = new JsonArray();
         completedTallies.forEach(tallies::add);
         o.add("completedTallies", tallies);
@@ -108,6 +119,7 @@ final class SessionState {
         s.name = stringOrNull(o.get("name"));
         s.appId = stringOrNull(o.get("appId"));
         s.persistentId = stringOrNull(o.get("persistentId"));
+        s.location = Json.truthy(o.get("location")); // absent in states written before it was kept
         s.time = o.get("time").getAsLong();
         s.timeLease = o.get("timeLease").getAsLong();
         s.seq = (int) o.get("seq").getAsLong();
@@ -115,6 +127,10 @@ final class SessionState {
         JsonElement snapSeq = o.get("snapshotSeq");
         s.snapshotSeq = snapSeq == null || snapSeq.isJsonNull() ? null : (int) snapSeq.getAsLong();
         s.snapshotUrl = o.get("snapshotUrl").getAsString();
+        JsonArray files = o.getAsJsonArray("snapshotFiles"); // absent in states written before pruning
+        if (files != null) {
+            files.forEach(f -> s.snapshotFiles.add(f.getAsString()));
+        }
         o.getAsJsonArray("completedTallies").forEach(k -> s.completedTallies.add(k.getAsString()));
         JsonElement users = o.get("activeUsers");
         s.activeUsers = users == null ? new JsonArray() : users.getAsJsonArray();

@@ -8,19 +8,22 @@ import java.lang.System.Logger.Level;
 /**
  * SNAP and SAVE. A SNAP newer than the current snapshot, for a file this server's {@code /files} holds
  * for the session, drops every retained message not {@linkplain #after after} its seq and compacts the
- * journal; late joiners then SYNC from it. A SAVE records the URL of persisted data for the app's
- * next fresh session. Owned by the session's executor.
+ * journal; late joiners then SYNC from it, and the {@link SnapshotPruner} deletes superseded snapshot
+ * files. A SAVE records the URL of persisted data for the app's next fresh session. Owned by the
+ * session's executor.
  */
 final class Snapshots {
     private static final Logger LOG = System.getLogger(Snapshots.class.getName());
     private final Session session;
     private final SessionState st;
     private final SessionServices services;
+    private final SnapshotPruner pruner;
 
-    Snapshots(Session session, SessionServices services) {
+    Snapshots(Session session, SessionServices services, SnapshotPruner pruner) {
         this.session = session;
         this.st = session.st;
         this.services = services;
+        this.pruner = pruner;
     }
 
     void snap(Connection conn, JsonElement args) throws ProtocolException {
@@ -47,9 +50,13 @@ final class Snapshots {
         st.snapshotTime = time;
         st.snapshotSeq = seq;
         st.snapshotUrl = url;
+        if (local) {
+            pruner.accepted(url);
+        }
         session.backlogReset();
         session.journal().commit();
         session.journal().compact(st);
+        pruner.prune();
         services.metrics().snapshots.increment();
         services.metrics().snapshotLatency.record(System.nanoTime() - start);
     }

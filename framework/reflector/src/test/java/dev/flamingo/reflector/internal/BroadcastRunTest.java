@@ -11,7 +11,7 @@ class BroadcastRunTest {
     private static final byte[] HEAD = "{\"args\":".getBytes(StandardCharsets.US_ASCII);
 
     private static Connection client(boolean active) {
-        Connection c = new Connection(null, "s", "test", "", new Metrics());
+        Connection c = new Connection(null, "s", "test", "", null, new Metrics());
         c.active = active;
         return c;
     }

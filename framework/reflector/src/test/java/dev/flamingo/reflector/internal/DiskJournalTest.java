@@ -1,12 +1,14 @@
 package dev.flamingo.reflector.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +27,9 @@ class DiskJournalTest {
     @Test
     void stateAndLogRoundTrip() {
         DiskJournal journal = new DiskJournal(dir, false, new Metrics());
-        journal.compact(fresh());
+        SessionState s = fresh();
+        s.location = true;
+        journal.compact(s);
         journal.message(utf8("[5,4294967281,\"a\",1]"));
         journal.message(utf8("[6,4294967282,\"b\",1]"));
         journal.timeLease(10_006);
@@ -38,6 +42,7 @@ class DiskJournalTest {
         assertEquals(2, loaded.messages.size());
         assertEquals(10_006, loaded.timeLease);
         assertEquals("snapshot@5", loaded.completedTallies.peekLast());
+        assertTrue(loaded.location);
     }
 
     @Test
@@ -75,6 +80,22 @@ class DiskJournalTest {
             assertEquals(2, files.count(), "state.json and one log");
         }
         assertEquals(1, new DiskJournal(dir, false, new Metrics()).load().messages.size());
+    }
+
+    @Test
+    void snapshotFilesAreKeptInTheStateAndReadWithoutLoadingIt() throws IOException {
+        DiskJournal journal = new DiskJournal(dir, false, new Metrics());
+        SessionState s = fresh();
+        s.appId = "app";
+        s.persistentId = "p";
+        s.snapshotFiles.add("apps/app/snap/c/p.s/1_1.h");
+        s.snapshotFiles.add("apps/app/snap/c/p.s/2_2.h");
+        s.addMessage("[5,4294967281,\"a\",1]");
+        journal.compact(s);
+        journal.close();
+        assertEquals(List.copyOf(s.snapshotFiles), List.copyOf(new DiskJournal(dir, false, new Metrics()).load().snapshotFiles));
+        SnapshotFiles stored = DiskJournal.storedSnapshotFiles(dir);
+        assertEquals(new SnapshotFiles(dir.getFileName().toString(), "app", "p", List.copyOf(s.snapshotFiles)), stored);
     }
 
     private static byte[] utf8(String json) {

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +46,28 @@ class FileStoreTest {
         assertFalse(store.holdsForSession("http://evil:1/files/apps/a/snap/c/p.sid1/1_1.h", "sid1", "h:1"));
         assertFalse(store.holdsForSession("http://h:1/files/apps/a/snap/c/p.sid1/2_2.h", "sid1", "h:1"));
         assertFalse(store.holdsForSession("not a url", "sid1", "h:1"));
+    }
+
+    @Test
+    void onlyCroquetsSnapshotLayoutIsPrunable() {
+        assertEquals("apps/a/snap/c/p.sid1/1_1.h", FileStore.snapshotPath("http://h:1/files/apps/a/snap/c/p.sid1/1_1.h", "sid1"));
+        assertEquals("x/snap/sid1/1", FileStore.snapshotPath("http://h:1/files/x/snap/sid1/1", "sid1"));
+        for (String url : new String[] {"http://h:1/files/apps/a/snap/c/p.sid12/1_1.h", "http://h:1/files/apps/a/snap/c/psid1/1",
+            "http://h:1/files/apps/a/p.sid1/save/h", "http://h:1/files/apps/a/p.sid1/data/h",
+            "http://h:1/files/apps/a/snap/p.sid1/data/h", "http://h:1/files/apps/a/c/p.sid1/1_1.h",
+            "http://h:1/files/snap/p.sid1", "http://h:1/nofiles/apps/a/snap/c/p.sid1/1", "not a url"}) {
+            assertNull(FileStore.snapshotPath(url, "sid1"), url);
+        }
+    }
+
+    @Test
+    void deleteOfAMissingOrRefusedPathIsNoSuchFile() throws IOException {
+        FileStore store = new FileStore(root);
+        store.put(store.resolve("a/b"), bytes("x"));
+        store.delete("a/b");
+        assertFalse(Files.exists(root.resolve("a/b")));
+        assertThrows(NoSuchFileException.class, () -> store.delete("a/b"));
+        assertThrows(NoSuchFileException.class, () -> store.delete("../outside"));
     }
 
     private static byte[] bytes(String s) {

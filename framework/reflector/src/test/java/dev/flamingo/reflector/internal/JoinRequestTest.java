@@ -2,6 +2,7 @@ package dev.flamingo.reflector.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import java.util.Set;
@@ -16,11 +17,12 @@ class JoinRequestTest {
     void croquetJoinIsAccepted() throws ProtocolException {
         JoinRequest r = parse("{\"name\":\"a/b\",\"apiKey\":\"none\",\"appId\":\"a\",\"persistentId\":\"p\","
                 + "\"version\":1,\"user\":[\"v1\"],\"ticks\":{\"tick\":50,\"delay\":17},\"leaveDelay\":1250,"
-                + "\"flags\":{\"rawtime\":true,\"other\":true},\"tove\":\"t\"}", null);
+                + "\"flags\":{\"rawtime\":true,\"other\":true},\"tove\":\"t\",\"location\":true}", null);
         assertEquals(50, r.tickMs());
         assertEquals(17, r.delayMs());
         assertEquals(1250, r.leaveDelayMs());
         assertEquals("{\"rawtime\":true}", r.flags().toString(), "only rawtime and microverse are kept");
+        assertTrue(r.location());
     }
 
     @Test
