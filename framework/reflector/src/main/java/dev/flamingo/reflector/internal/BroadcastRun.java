@@ -47,7 +47,7 @@ final class BroadcastRun {
         return i == recipients.size();
     }
 
-    void add(byte[] head, String body, char last) {
+    void add(byte[] head, byte[] body, char last) {
         WireFrames.writeText(frames, head, body, last);
         count++;
     }

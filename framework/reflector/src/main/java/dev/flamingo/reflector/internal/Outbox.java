@@ -41,10 +41,11 @@ final class Outbox {
     }
 
     /**
-     * Queues the RECV of one sequenced message for every active client: its frame is written straight
-     * into the current run's buffer (no frame string is built), which they all share.
+     * Queues the RECV of one sequenced message ({@code utf8} is {@code message} encoded) for every active
+     * client: its frame is written straight into the current run's buffer (no frame string is built), which
+     * they all share.
      */
-    void broadcastRecv(String message, List<Connection> clients) {
+    void broadcastRecv(String message, byte[] utf8, List<Connection> clients) {
         if (recvHead.length + message.length() + 1 > services.config().chunkChars()) {
             broadcast(new String(recvHead, StandardCharsets.US_ASCII) + message + "}", clients);
             return;
@@ -56,7 +57,7 @@ final class Outbox {
             run.start(clients).forEach(this::markDirty);
         }
         if (!run.isEmpty()) {
-            run.add(recvHead, message, '}');
+            run.add(recvHead, utf8, '}');
         }
         scheduleCommit();
     }

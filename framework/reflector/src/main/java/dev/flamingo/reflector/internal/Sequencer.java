@@ -97,7 +97,7 @@ final class Sequencer {
         byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         st.messages.add(st.seq, utf8);
         journal.message(utf8);
-        outbox.broadcastRecv(json, session.clients());
+        outbox.broadcastRecv(json, utf8, session.clients());
     }
 
     /** A message the reflector makes up ({@code users}, {@code tally}): {@code [0, 0, {what..., _size}]}. */

@@ -22,32 +22,14 @@ final class WireFrames {
         return buf;
     }
 
-    /** Appends the frame of {@code head} (ASCII bytes), then {@code body}, then the ASCII char {@code last}. */
-    static void writeText(ByteBuf out, byte[] head, String body, char last) {
-        int least = head.length + body.length() + 1;
-        int most = head.length + 3 * body.length() + 1;
-        if (least >= 126 && most < 65_536) {
-            writeMidsize(out, head, body, last);
-            return;
-        }
-        int bodyLength = ByteBufUtil.utf8Bytes(body);
-        header(out, head.length + bodyLength + 1);
-        out.writeBytes(head);
-        ByteBufUtil.reserveAndWriteUtf8(out, body, bodyLength);
-        out.writeByte(last);
-    }
-
     /**
-     * One pass over {@code body} when its UTF-8 length, whatever it is, needs the 16-bit length header:
-     * the length is filled in after the bytes are written (most RECVs are a few hundred bytes).
+     * Appends the frame of {@code head} (ASCII bytes), then {@code body} (UTF-8 bytes), then the ASCII char
+     * {@code last}. The body arrives encoded: the sequencer encodes each message once, for retention and the
+     * journal, and encoding it again here char by char was 2% of the server's CPU at 100,000 msg/s.
      */
-    private static void writeMidsize(ByteBuf out, byte[] head, String body, char last) {
-        out.writeByte(0x81).writeByte(126);
-        int lengthAt = out.writerIndex();
-        out.writeShort(0).writeBytes(head);
-        ByteBufUtil.writeUtf8(out, body);
-        out.writeByte(last);
-        out.setShort(lengthAt, out.writerIndex() - lengthAt - 2);
+    static void writeText(ByteBuf out, byte[] head, byte[] body, char last) {
+        header(out, head.length + body.length + 1);
+        out.writeBytes(head).writeBytes(body).writeByte(last);
     }
 
     private static void header(ByteBuf buf, int length) {

@@ -31,7 +31,7 @@ class BroadcastRunTest {
         assertFalse(run.sameRecipients(List.of(a, joining, b)));
         b.gone = true;
         assertFalse(run.sameRecipients(List.of(a, joining, b)));
-        run.add(HEAD, "[1,2,\"p\"]", '}');
+        run.add(HEAD, utf8("[1,2,\"p\"]"), '}');
         run.end();
     }
 
@@ -50,13 +50,17 @@ class BroadcastRunTest {
         Connection leaves = client(true);
         BroadcastRun run = new BroadcastRun();
         run.start(List.of(stays, leaves));
-        run.add(HEAD, "[1,2,\"p\"]", '}');
-        run.add(HEAD, "[1,3,\"q\"]", '}');
+        run.add(HEAD, utf8("[1,2,\"p\"]"), '}');
+        run.add(HEAD, utf8("[1,3,\"q\"]"), '}');
         leaves.gone = true;
         run.end();
         assertTrue(run.isEmpty());
         assertTrue(stays.hasPending());
         assertFalse(leaves.hasPending());
         stays.discardPending();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

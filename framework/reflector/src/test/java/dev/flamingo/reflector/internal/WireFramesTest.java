@@ -26,7 +26,7 @@ class WireFramesTest {
         }
     }
 
-    /** A frame assembled from head bytes, a body string and a last char reads as their concatenation. */
+    /** A frame assembled from head bytes, body bytes and a last char reads as their concatenation. */
     @Test
     void headBodyAndLastCharMakeOneFrame() {
         byte[] head = "{\"id\":\"s\",\"args\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -35,7 +35,7 @@ class WireFramesTest {
             EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(
                     WebSocketDecoderConfig.newBuilder().expectMaskedFrames(false).maxFramePayloadLength(1 << 20).build()));
             ByteBuf buf = Unpooled.buffer();
-            WireFrames.writeText(buf, head, body, '}');
+            WireFrames.writeText(buf, head, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), '}');
             client.writeInbound(buf);
             TextWebSocketFrame frame = client.readInbound();
             assertEquals("{\"id\":\"s\",\"args\":" + body + "}", frame.text(), "length " + length);
