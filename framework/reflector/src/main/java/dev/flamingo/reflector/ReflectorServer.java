@@ -350,7 +350,7 @@ public final class ReflectorServer implements AutoCloseable {
         }
 
         /**
-         * Socket transport (default {@link Transport#AUTO}: io_uring, else epoll, else NIO). Forcing a
+         * Socket transport (default {@link Transport#AUTO}: epoll, else NIO; io_uring only by name). Forcing a
          * native one that this machine lacks fails in {@link #build()}.
          */
         public Builder transport(Transport value) {

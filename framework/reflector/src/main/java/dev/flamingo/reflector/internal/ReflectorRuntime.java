@@ -98,9 +98,10 @@ public final class ReflectorRuntime {
     }
 
     /**
-     * Starts the accept and I/O loops on {@code chosen}. When a native transport that was picked
-     * automatically cannot start its loops (io_uring can fail to set up a ring even where it is available),
-     * the next one is tried; a transport the operator asked for fails the start instead.
+     * Starts the accept and I/O loops on {@code chosen}. When epoll, picked automatically, cannot start its
+     * loops, NIO is tried (a native transport can be available and still fail in the loop's thread: Netty
+     * sets up io_uring's ring there, and a failure only ends that thread); a transport the operator asked for
+     * fails the start instead.
      */
     private void startLoops(NettyTransport chosen) throws IOException {
         for (NettyTransport t = chosen; ; t = t.fallback()) {
