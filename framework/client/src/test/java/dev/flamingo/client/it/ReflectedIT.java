@@ -118,7 +118,8 @@ class ReflectedIT {
     }
 
     private List<String> tuttisSentBy(Session s) {
-        return log.matching("[sends] " + s.viewId() + " TUTTI dice:rolled@");
+        return log.matching("[sends] " + s.viewId() + " TUTTI reflected@").stream()
+                .filter(line -> line.contains(" for dice:rolled")).toList();
     }
 
     private static List<String> rolls(long from, long to) {

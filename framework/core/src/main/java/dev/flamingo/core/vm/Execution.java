@@ -196,16 +196,13 @@ final class Execution {
    */
   void reflect(String scope, String event, Object data) {
     String topic = ModelSubscriptions.topic(scope, event);
-    if (topic.length() > Reflection.MAX_TOPIC_CHARS) {
-      throw new IllegalArgumentException("a reflected event's scope:event has at most " + Reflection.MAX_TOPIC_CHARS
-          + " chars (it names the reflector's tally), got " + topic.length());
-    }
     byte[] encoded = data == null ? null : codec.encodePayload(data);
-    if (encoded != null && encoded.length > Reflection.MAX_DATA_BYTES) {
-      throw new IllegalArgumentException("reflected event " + topic + " carries " + encoded.length
-          + " bytes encoded, over the " + Reflection.MAX_DATA_BYTES + " bytes of an event; reflect a smaller value");
+    int size = Reflection.size(scope, event, encoded);
+    if (size > Reflection.MAX_BYTES) {
+      throw new IllegalArgumentException("reflected event " + topic + " takes " + size + " bytes encoded, over the "
+          + Reflection.MAX_BYTES + " bytes of an event; reflect a smaller value");
     }
-    String key = topic + "@" + state.time + "#" + messageTag + (reflections == 0 ? "" : "." + reflections);
+    String key = "reflected@" + state.time + "#" + messageTag + (reflections == 0 ? "" : "." + reflections);
     reflections++;
     if (!host.voting()) {
       return;

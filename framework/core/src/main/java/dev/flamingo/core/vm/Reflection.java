@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param scope the scope
  * @param event the plain event name
  * @param key the tally key, identical on every replica and unique within the session:
- *     {@code scope:event@time#message}, where the message part names the message that published it
+ *     {@code reflected@time#message[.n]}, naming the message that published it and, after the first, the
+ *     publish within it. Unlike Croquet's {@code topic@time} it names no topic, because the reflector sees it
  * @param time the VM time of the publish
  * @param data the payload encoding ({@link VirtualMachine#encodeEvent}) of the data, or null for none
  * @param wantsFirst a model subscribes to exactly {@code scope:event}, so the reflector should sequence the
@@ -21,15 +22,18 @@ import java.util.Objects;
 public record Reflection(String scope, String event, String key, long time, byte[] data, boolean wantsFirst,
     boolean wantsVote) {
 
-  /** Largest encoded data a reflected event may carry: the same 16 KiB as a view event's payload. */
-  public static final int MAX_DATA_BYTES = 16 * 1024;
-  /** Longest {@code scope:event} of a reflected event, so its tally key stays within the reflector's 1024 chars. */
-  public static final int MAX_TOPIC_CHARS = 900;
+  /** Largest size ({@link #size}) of a reflected event: the same 16 KiB as a view event's payload. */
+  public static final int MAX_BYTES = 16 * 1024;
 
   /** Validates that no name is null. */
   public Reflection {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(key, "key");
+  }
+
+  /** What the 16 KiB limit applies to, counted as for a view event: the names, the encoded data and 8 bytes. */
+  public static int size(String scope, String event, byte[] data) {
+    return scope.length() + event.length() + (data == null ? 0 : data.length) + 8;
   }
 }

@@ -115,7 +115,9 @@ class ReflectedTest {
     new Stream(vm).event(5, "dice", "roll", 3L);
     assertEquals(List.of("rolling 3"), dice(vm).log);
     Reflection r = host.reflections.get(0);
-    assertEquals("dice:rolled@5#e" + Long.toHexString(Seq.next(Seq.INITIAL)), r.key());
+    assertEquals("reflected@5#e" + Long.toHexString(Seq.next(Seq.INITIAL)), r.key());
+    assertEquals("dice", r.scope());
+    assertEquals("rolled", r.event());
     assertEquals(30L, vm.decodeEvent(r.data()));
     assertTrue(r.wantsFirst());
     assertFalse(r.wantsVote());
@@ -150,7 +152,7 @@ class ReflectedTest {
     List<String> keys = host.reflections.stream().map(Reflection::key).toList();
     assertEquals(3, keys.size());
     assertEquals(keys.get(0) + ".1", keys.get(1));
-    assertTrue(keys.get(2).startsWith("dice:rolled@16#f"), keys.get(2));
+    assertTrue(keys.get(2).startsWith("reflected@16#f"), keys.get(2));
   }
 
   @Test
@@ -240,7 +242,7 @@ class ReflectedTest {
       VirtualMachine vm = vm(host);
       new Stream(vm).event(5, "dice", "bad", -1).event(6, "dice", "bad", 20_000);
       assertEquals(2, host.errors.size(), host.errors.toString());
-      assertTrue(host.errors.get(1).cause().getMessage().contains("over the 16384 bytes"), host.errors.toString());
+      assertTrue(host.errors.get(1).cause().getMessage().contains("over the 16384 bytes of an event"), host.errors.toString());
       assertEquals(List.of(), dice(vm).log);
       assertEquals(List.of(), host.reflections);
     }

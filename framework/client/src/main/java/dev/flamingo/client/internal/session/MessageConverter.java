@@ -20,9 +20,11 @@ import java.util.function.Function;
  * Turns reflected messages into VM messages (Croquet's {@code convertReflectorMessage} plus decryption). A
  * message that fails authentication or decoding becomes a {@link ExternalMessage.Noop}, so the sequence
  * stays gap-free and every replica skips it alike, and the rejection is reported. A reflected event's tally
- * is opened here: each vote is authenticated against the tally key it names (which also gives the topic, so
- * the reflector cannot send votes to another topic), a vote that does not open is left out on every replica
- * alike, and this replica's own vote is marked for its views. Confined to the session thread.
+ * is opened here: each vote is authenticated against the tally key (so the reflector cannot move votes
+ * between tallies) and names its topic; a vote that does not open, or that names another topic than the first
+ * vote (a replica whose model diverged so far that it published something else at that point), is left out on
+ * every replica alike and reported; this replica's own vote is marked for its views. Confined to the session
+ * thread.
  */
 final class MessageConverter {
 
@@ -102,35 +104,50 @@ final class MessageConverter {
         return new ExternalMessage.Tally(tallyTarget(meta), votes(meta));
     }
 
-    /** A reflected event's tally: {@code tuttiKey} is {@code scope:event@time#message}. */
+    /** A reflected event's tally: each vote is a sealed {@link Reflections.Ballot}. */
     private Converted reflectedTally(ReflectedMessage m) {
         JsonElement keyElement = m.meta().get("tuttiKey");
         String key = keyElement != null && keyElement.isJsonPrimitive() ? keyElement.getAsString() : "";
-        int colon = key.indexOf(':');
-        int at = key.lastIndexOf('@');
-        if (colon <= 0 || at <= colon) {
-            return new Converted(m.time(), m.seq(), new ExternalMessage.Noop(), null,
-                    "reflected tally with a malformed key \"" + key + "\"");
-        }
         String own = ownVotes.apply(key);
+        Reflections.Ballot first = null;
         List<ExternalMessage.Copy> copies = new ArrayList<>();
         int mine = -1;
         int rejected = 0;
+        int strays = 0;
         for (Map.Entry<String, Integer> vote : votes(m.meta()).entrySet()) {
+            Reflections.Ballot ballot;
             try {
-                byte[] ballot = envelope.openVote(Reflections.voteContext(sessionId, key), vote.getKey());
-                mine = vote.getKey().equals(own) ? copies.size() : mine;
-                copies.add(new ExternalMessage.Copy(Reflections.data(ballot), vote.getValue()));
+                ballot = Reflections.Ballot.decode(envelope.openVote(Reflections.voteContext(sessionId, key),
+                        vote.getKey()));
             } catch (RejectedEnvelopeException | IOException e) {
                 rejected++;
+                continue;
             }
+            first = first == null ? ballot : first;
+            if (!ballot.sameTopic(first)) {
+                strays++;
+                continue;
+            }
+            mine = vote.getKey().equals(own) ? copies.size() : mine;
+            copies.add(new ExternalMessage.Copy(ballot.data(), vote.getValue()));
         }
-        String rejection = rejected == 0 ? null : rejected + " vote(s) in tally " + key + " failed authentication";
         JsonElement missing = m.meta().get("missingClients");
-        ExternalMessage message = copies.isEmpty() ? new ExternalMessage.Noop()
-                : new ExternalMessage.ReflectedTally(key.substring(0, colon), key.substring(colon + 1, at), copies,
+        ExternalMessage message = first == null ? new ExternalMessage.Noop()
+                : new ExternalMessage.ReflectedTally(first.scope(), first.event(), copies,
                         missing != null && missing.isJsonPrimitive() ? missing.getAsInt() : 0, mine);
-        return new Converted(m.time(), m.seq(), message, null, rejection);
+        return new Converted(m.time(), m.seq(), message, null, tallyProblems(key, rejected, strays));
+    }
+
+    private static String tallyProblems(String key, int rejected, int strays) {
+        List<String> problems = new ArrayList<>();
+        if (rejected > 0) {
+            problems.add(rejected + " vote(s) in tally " + key + " failed authentication");
+        }
+        if (strays > 0) {
+            problems.add(strays + " vote(s) in tally " + key + " were for another event than the first vote's"
+                    + " (a replica's models diverged)");
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
     /** The view id in any of the reflector's user forms: {@code id}, {@code [id, loc]}, {@code {id, data}}. */

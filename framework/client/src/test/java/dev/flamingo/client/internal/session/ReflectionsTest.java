@@ -24,13 +24,17 @@ import org.junit.jupiter.api.Test;
 /** The wire form of reflected events' votes and how a tally of them is opened. */
 class ReflectionsTest {
 
-    private static final String KEY = "dice:rolled@5#e1";
+    private static final String KEY = "reflected@5#e1";
     private final Envelope envelope = new Envelope(SessionKey.ofBytes(new byte[32]), new SecureRandom());
     private final Map<String, String> own = new TreeMap<>();
     private final MessageConverter converter = new MessageConverter(envelope, "sid", data -> null, own::get);
 
     private String vote(byte[] data) {
-        return envelope.sealVote(Reflections.voteContext("sid", KEY), Reflections.ballot(data));
+        return vote("rolled", data);
+    }
+
+    private String vote(String event, byte[] data) {
+        return envelope.sealVote(Reflections.voteContext("sid", KEY), new Reflections.Ballot("dice", event, data).encode());
     }
 
     private static ReflectedMessage tally(String key, Map<String, Integer> votes) {
@@ -48,11 +52,24 @@ class ReflectionsTest {
     }
 
     @Test
-    void ballotsTellNoDataFromEmptyData() throws Exception {
-        assertNull(Reflections.data(Reflections.ballot(null)));
-        assertArrayEquals(new byte[0], Reflections.data(Reflections.ballot(new byte[0])));
-        assertArrayEquals(new byte[] {0, 5}, Reflections.data(Reflections.ballot(new byte[] {0, 5})));
-        assertThrows(IOException.class, () -> Reflections.data(new byte[] {7}));
+    void ballotsCarryTheTopicAndTellNoDataFromEmptyData() throws Exception {
+        Reflections.Ballot none = Reflections.Ballot.decode(new Reflections.Ballot("s", "e#x@1", null).encode());
+        assertEquals("s", none.scope());
+        assertEquals("e#x@1", none.event());
+        assertNull(none.data());
+        assertArrayEquals(new byte[0], Reflections.Ballot.decode(new Reflections.Ballot("s", "e", new byte[0]).encode())
+                .data());
+        byte[] two = new Reflections.Ballot("s", "e", new byte[] {0, 5}).encode();
+        assertArrayEquals(new byte[] {0, 5}, Reflections.Ballot.decode(two).data());
+        assertThrows(IOException.class, () -> Reflections.Ballot.decode(new byte[] {7}));
+        assertThrows(IOException.class, () -> Reflections.Ballot.decode(java.util.Arrays.copyOf(two, two.length - 1)));
+    }
+
+    @Test
+    void equalCopiesAreEqualVotesAndTheReflectorSeesNoTopic() {
+        assertEquals(vote(new byte[] {4}), vote(new byte[] {4}));
+        String v = vote(new byte[] {4});
+        assertTrue(!v.contains("dice") && !v.contains("rolled"), v);
     }
 
     @Test
@@ -76,13 +93,16 @@ class ReflectionsTest {
     }
 
     @Test
-    void eventsWithAtSignsAndHashesKeepTheirName() {
-        String key = "s:a@b#c@12#f3.1";
-        String v = envelope.sealVote(Reflections.voteContext("sid", key), Reflections.ballot(null));
-        ExternalMessage.ReflectedTally t = (ExternalMessage.ReflectedTally) converter.convert(tally(key, Map.of(v, 1)))
-                .message();
-        assertEquals("a@b#c", t.event());
+    void votesForAnotherEventThanTheFirstAreLeftOutAndReported() {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        votes.put(vote(new byte[] {1}), 2);
+        votes.put(vote("other", new byte[] {1}), 1);
+        MessageConverter.Converted c = converter.convert(tally(KEY, votes));
+        ExternalMessage.ReflectedTally t = (ExternalMessage.ReflectedTally) c.message();
+        assertEquals("rolled", t.event());
+        assertEquals(1, t.copies().size());
         assertEquals(-1, t.mine());
+        assertTrue(c.rejection().contains("1 vote(s) in tally " + KEY + " were for another event"), c.rejection());
     }
 
     @Test
@@ -93,7 +113,8 @@ class ReflectionsTest {
         Map<String, Integer> votes = new LinkedHashMap<>();
         votes.put(Base64.getEncoder().encodeToString(bad), 1);
         votes.put(good, 2);
-        votes.put(envelope.sealVote(Reflections.voteContext("sid", "dice:other@5#e1"), Reflections.ballot(null)), 1);
+        votes.put(envelope.sealVote(Reflections.voteContext("sid", "reflected@5#e2"),
+                new Reflections.Ballot("dice", "rolled", null).encode()), 1);
         MessageConverter.Converted c = converter.convert(tally(KEY, votes));
         ExternalMessage.ReflectedTally t = (ExternalMessage.ReflectedTally) c.message();
         assertEquals(1, t.copies().size());
@@ -101,10 +122,10 @@ class ReflectionsTest {
     }
 
     @Test
-    void aTallyWithNoGoodVoteOrABadKeyRunsNothing() {
-        assertInstanceOf(ExternalMessage.Noop.class, converter.convert(tally(KEY, Map.of("x", 1))).message());
-        MessageConverter.Converted c = converter.convert(tally("no-topic", Map.of(vote(null), 1)));
+    void aTallyWithNoGoodVoteRunsNothing() {
+        MessageConverter.Converted c = converter.convert(tally("reflected@6#e1", Map.of(vote(null), 1)));
         assertInstanceOf(ExternalMessage.Noop.class, c.message());
-        assertTrue(c.rejection().contains("malformed key"), c.rejection());
+        assertTrue(c.rejection().contains("failed authentication"), c.rejection());
+        assertInstanceOf(ExternalMessage.Noop.class, converter.convert(tally(KEY, Map.of("x", 1))).message());
     }
 }
