@@ -207,7 +207,8 @@ final class Execution {
     if (!host.voting()) {
       return;
     }
-    Reflection reflection = new Reflection(scope, event, key, state.time, encoded, state.subscriptions.hasSubscribers(topic),
+    boolean wantsFirst = state.subscriptions.hasSubscribers(topic);
+    Reflection reflection = new Reflection(scope, event, key, state.time, encoded, wantsFirst,
         viewDomain.hasVoteSubscribers(topic));
     callHost(() -> host.onReflected(reflection));
   }
@@ -235,18 +236,15 @@ final class Execution {
    */
   private void runReflectedTally(ExternalMessage.ReflectedTally tally) {
     String topic = ModelSubscriptions.topic(tally.scope(), tally.event());
+    // Decoded once for models and views alike; a copy that does not decode is left out on every replica.
     List<Votes.Copy<Object>> copies = new ArrayList<>();
     Votes.Copy<Object> mine = null;
     for (int i = 0; i < tally.copies().size(); i++) {
-      ExternalMessage.Copy copy = tally.copies().get(i);
-      try {
-        Object data = copy.data() == null ? null : codec.decodePayload(copy.data());
-        copies.add(new Votes.Copy<>(data, copy.voters()));
-      } catch (RuntimeException e) {
-        reportModelError("payload decoder", "votes on " + topic, e);
-        continue;
+      Votes.Copy<Object> copy = decodeCopy(tally.copies().get(i), topic);
+      if (copy != null) {
+        copies.add(copy);
+        mine = i == tally.mine() ? copy : mine;
       }
-      mine = i == tally.mine() ? copies.get(copies.size() - 1) : mine;
     }
     if (copies.isEmpty()) {
       return;
@@ -269,6 +267,15 @@ final class Execution {
       } finally {
         executing = was;
       }
+    }
+  }
+
+  private Votes.Copy<Object> decodeCopy(ExternalMessage.Copy copy, String topic) {
+    try {
+      return new Votes.Copy<>(copy.data() == null ? null : codec.decodePayload(copy.data()), copy.voters());
+    } catch (RuntimeException e) {
+      reportModelError("payload decoder", "votes on " + topic, e);
+      return null;
     }
   }
 

@@ -105,7 +105,8 @@ public sealed interface ExternalMessage {
       Objects.requireNonNull(event, "event");
       copies = List.copyOf(copies);
       if (mine < -1 || mine >= copies.size()) {
-        throw new IllegalArgumentException("mine must be -1 or an index into " + copies.size() + " copies, got " + mine);
+        throw new IllegalArgumentException("mine must be -1 or an index into " + copies.size() + " copies, got "
+            + mine);
       }
     }
   }

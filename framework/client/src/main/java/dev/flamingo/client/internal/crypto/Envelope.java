@@ -133,7 +133,8 @@ public final class Envelope {
         }
         if (in.length < VOTE_MAGIC.length + TAG_BITS / 8
                 || !Arrays.equals(VOTE_MAGIC, 0, VOTE_MAGIC.length, in, 0, VOTE_MAGIC.length)) {
-            throw new RejectedEnvelopeException("vote is malformed (" + in.length + " bytes, expected the FLD1 header)");
+            throw new RejectedEnvelopeException("vote is malformed (" + in.length
+                    + " bytes, expected the FLD1 header)");
         }
         GCMSIVBlockCipher cipher = voteCipher(false, context);
         byte[] out = new byte[cipher.getOutputSize(in.length - VOTE_MAGIC.length)];
