@@ -1,5 +1,6 @@
 package dev.flamingo.client;
 
+import dev.flamingo.core.Votes;
 import java.util.List;
 
 /**
@@ -44,6 +45,30 @@ public sealed interface SessionProblem {
             String where = firstDifferingSeq < 0 ? "" : "; states first differed after message seq 0x"
                     + Long.toHexString(firstDifferingSeq) + " (" + firstDifferingMessage + ")";
             return "session diverged at " + time + " ms: replicas " + groups + " have hashes " + hashes + where;
+        }
+    }
+
+    /**
+     * The replicas published different data for one reflected event and no model subscribes to its divergence
+     * (Croquet's "uncaptured divergence"); reported by every replica at the same VM time.
+     *
+     * @param time VM time of the tally
+     * @param votes the distinct copies and their voters
+     */
+    record UncapturedDivergence(long time, Votes<?> votes) implements SessionProblem {
+        @Override
+        public String describe() {
+            StringBuilder copies = new StringBuilder();
+            for (Votes.Copy<?> copy : votes.copies()) {
+                String data = String.valueOf(copy.data());
+                copies.append(copies.length() == 0 ? "" : ", ")
+                        .append(data.length() > 60 ? data.substring(0, 60) + "..." : data)
+                        .append(" x").append(copy.voters());
+            }
+            return "uncaptured divergence in " + votes.scope() + ":" + votes.event() + " at " + time + " ms: "
+                    + votes.copies().size() + " different copies from " + votes.voters() + " replicas (" + copies
+                    + "); handle it with subscribeDivergence(\"" + votes.scope() + "\", \"" + votes.event()
+                    + "\", ...) in a model";
         }
     }
 

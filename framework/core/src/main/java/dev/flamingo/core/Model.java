@@ -93,9 +93,44 @@ public abstract class Model {
     publish(scope, event, null);
   }
 
-  /** Publishes an event; model subscribers run synchronously and share {@code data} by reference. */
+  /**
+   * Publishes an event; model subscribers run synchronously and share {@code data} by reference. An event
+   * ending in {@code #reflected} (Croquet's spelling) is {@link #publishReflected} of the plain event.
+   */
   protected final void publish(String scope, String event, Object data) {
     runtime.publish(this, scope, event, data);
+  }
+
+  /** Publishes a reflected event without data; see {@link #publishReflected(String, String, Object)}. */
+  protected final void publishReflected(String scope, String event) {
+    publishReflected(scope, event, null);
+  }
+
+  /**
+   * Publishes a reflected event (Croquet's {@code publish(scope, event + "#reflected", data)}): instead of
+   * running model subscribers now, every synced replica sends its copy of {@code data} to the reflector as
+   * a vote. The reflector sequences the first copy it gets like a view event, so model subscribers of exactly
+   * {@code scope:event} receive it once on every replica, late joiners included, in reflector order; then it
+   * tallies the copies. If they disagree, model subscribers of {@link #subscribeDivergence} get the
+   * {@link Votes} (without one, the session reports an uncaptured divergence); views subscribed with
+   * {@link Handling#VOTE} get every tally. Local views subscribed to {@code scope:event} get this replica's
+   * {@code data} at once, as with {@link #publish}.
+   *
+   * <p>{@code data} is encoded here, on every replica alike, so data that cannot be encoded (an unregistered
+   * class) or that exceeds 16 KiB encoded throws {@link IllegalArgumentException} everywhere. Replicas still
+   * catching up execute the publish without voting, as in Croquet; if no replica is synced, nothing arrives.
+   */
+  protected final void publishReflected(String scope, String event, Object data) {
+    runtime.publishReflected(this, scope, event, data);
+  }
+
+  /**
+   * Subscribes a method of this model to the tally of the reflected event {@code scope:event} when its
+   * copies disagree (Croquet's {@code subscribe(scope, event + "#divergence", handler)}, which works too).
+   * The handler runs at the same point on every replica; its {@link Votes#mine()} is always null.
+   */
+  protected final <T> void subscribeDivergence(String scope, String event, Handler1<Votes<T>> handler) {
+    runtime.subscribe(this, scope, event + ModelRuntime.DIVERGENCE, handler);
   }
 
   /** Subscribes a method of this model taking no data; {@code "*"} as scope or event subscribes generically. */

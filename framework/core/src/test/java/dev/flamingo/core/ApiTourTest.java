@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.flamingo.core.vm.ExternalMessage;
 import dev.flamingo.core.vm.HandlerError;
+import dev.flamingo.core.vm.Reflection;
 import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
 import java.util.ArrayList;
@@ -71,6 +72,44 @@ class ApiTourTest {
       .build();
   // --- end tour ---
 
+  // --- tour: reflected events and votes ---
+  /** One authoritative copy of a value every replica computes, and a check that they all computed the same. */
+  public static class DiceModel extends Model {
+    final List<Integer> rolls = new ArrayList<>();
+    int disagreements;
+
+    @Override
+    protected void init(Object options) {
+      subscribe("dice", "roll", this::onRoll);                  // a view's request, as usual
+      subscribe("dice", "rolled", this::onRolled);              // the reflected event: once, in reflector order
+      subscribeDivergence("dice", "rolled", this::onDiverged);  // Croquet: subscribe(..., "rolled#divergence", ...)
+    }
+
+    void onRoll() {
+      publishReflected("dice", "rolled", 1 + (int) (random() * 6)); // Croquet: publish("dice", "rolled#reflected", n)
+    }
+
+    void onRolled(Integer n) {
+      rolls.add(n);
+    }
+
+    void onDiverged(Votes<Integer> votes) {                     // the replicas' copies disagreed
+      disagreements++;
+    }
+  }
+
+  /** Sees every tally its replica voted in. */
+  static final class DiceView extends View {
+    final List<String> tallies = new ArrayList<>();
+
+    DiceView(DiceModel model) {
+      super(model);
+      subscribe("dice", "rolled", Handling.VOTE, (Votes<Integer> votes) ->   // Croquet's handling: "vote"
+          tallies.add(votes.voters() + " voted " + votes.majority().data() + ", mine " + votes.mine().data()));
+    }
+  }
+  // --- end tour ---
+
   @Test
   void theTourRuns() {
     List<ExternalMessage.ModelEvent> outbox = new ArrayList<>();
@@ -98,5 +137,50 @@ class ApiTourTest {
     vm.advanceTo(10);
     vm.viewDomain().processFrameEvents(true);
     assertEquals(List.of("alice: hello"), view.lines);
+  }
+
+  @Test
+  void theReflectedTourRuns() {
+    List<Reflection> votes = new ArrayList<>();
+    VmHost host = new VmHost() {
+      @Override
+      public String viewId() {
+        return "alice";
+      }
+
+      @Override
+      public void sendToReflector(ExternalMessage.ModelEvent event) {}
+
+      @Override
+      public void onHandlerError(HandlerError error) {
+        throw new AssertionError(error.describe(), error.cause());
+      }
+
+      @Override
+      public boolean voting() {
+        return true;
+      }
+
+      @Override
+      public void onReflected(Reflection reflection) {
+        votes.add(reflection);
+      }
+    };
+    Registry registry = Registry.builder().register("dice.Dice", DiceModel.class).build();
+    VirtualMachine vm = VirtualMachine.create(registry, "tour", DiceModel.class, null, null, host);
+    DiceModel dice = (DiceModel) vm.rootModel();
+    DiceView view = new DiceView(dice);
+    vm.schedule(10, 0xFFFF_FFF1L, new ExternalMessage.ModelEvent("dice", "roll", null));
+    vm.advanceTo(10);
+    // Playing the reflector: the first copy as a message, then the tally of three agreeing votes.
+    byte[] copy = votes.get(0).data();
+    vm.schedule(11, 0xFFFF_FFF2L, new ExternalMessage.ReflectedEvent("dice", "rolled", copy));
+    vm.schedule(900, 0xFFFF_FFF3L, new ExternalMessage.ReflectedTally("dice", "rolled",
+        List.of(new ExternalMessage.Copy(copy, 3)), 0, 0));
+    vm.advanceTo(900);
+    int n = (Integer) vm.decodeEvent(copy);
+    assertEquals(List.of(n), dice.rolls);
+    assertEquals(0, dice.disagreements);
+    assertEquals(List.of("3 voted " + n + ", mine " + n), view.tallies);
   }
 }

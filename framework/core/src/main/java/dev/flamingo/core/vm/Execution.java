@@ -2,6 +2,8 @@ package dev.flamingo.core.vm;
 
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Subscription;
+import dev.flamingo.core.Votes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -9,6 +11,11 @@ import java.util.function.Predicate;
  * Runs messages inside one VM: futures, external messages, model-to-model dispatch with contained
  * handler exceptions, model-to-view delivery and the system callbacks. Tracks whether model code is
  * executing, which handler is active, and which future is running. Model thread only.
+ *
+ * <p>Reflected events (Croquet's {@code #reflected}) are keyed by the message that published them: every
+ * message has its own tag ({@code e<seq>} for external messages, {@code f<seq>} for futures, {@code init}
+ * for the root's init) and the publishes within one message are counted. Snapshots are taken only between
+ * messages, so that counter is never part of the state, and a restored replica computes the same keys.
  */
 final class Execution {
   private static final long SNAPSHOT_MIN_POLL_GAP = 5_000;
@@ -25,6 +32,8 @@ final class Execution {
   private boolean runningCancelled;
   private boolean initializingRoot;
   private byte[] persistedData;
+  private String messageTag = "init";
+  private int reflections;
 
   Execution(VmState state, VmHost host, VmCodec codec, ViewDomain viewDomain) {
     this.state = state;
@@ -53,6 +62,14 @@ final class Execution {
   void enter(boolean rootInit) {
     executing = true;
     initializingRoot = rootInit;
+    if (rootInit) {
+      startMessage("init");
+    }
+  }
+
+  private void startMessage(String tag) {
+    messageTag = tag;
+    reflections = 0;
   }
 
   void exit() {
@@ -65,12 +82,14 @@ final class Execution {
     state.time = time;
     state.externalTime = time;
     state.externalSeq = seq;
+    startMessage("e" + Long.toHexString(seq));
     runExternal(message);
   }
 
   /** Runs a future message at its time. */
   void runDue(FutureMessage future) {
     state.time = future.time;
+    startMessage("f" + Long.toHexString(future.seq));
     runFuture(future);
   }
 
@@ -115,6 +134,10 @@ final class Execution {
       runSnapshotPoll();
     } else if (message instanceof ExternalMessage.Tally tally) {
       callHost(() -> host.onTally(tally));
+    } else if (message instanceof ExternalMessage.ReflectedEvent reflected) {
+      runReflectedEvent(reflected);
+    } else if (message instanceof ExternalMessage.ReflectedTally tally) {
+      runReflectedTally(tally);
     }
   }
 
@@ -162,6 +185,98 @@ final class Execution {
     long time = state.time;
     long seq = state.externalSeq;
     callHost(() -> host.onSnapshotPoll(time, seq));
+  }
+
+  // ---- reflected events (Croquet's #reflected, TUTTI and its tally) ----
+
+  /**
+   * A model published {@code scope:event} as reflected. The data is encoded and the key counted on every
+   * replica, voting or not, so that a failure throws alike everywhere and keys stay identical; only a voting
+   * replica hands the event to the host.
+   */
+  void reflect(String scope, String event, Object data) {
+    String topic = ModelSubscriptions.topic(scope, event);
+    byte[] encoded = data == null ? null : codec.encodePayload(data);
+    int size = Reflection.size(scope, event, encoded);
+    if (size > Reflection.MAX_BYTES) {
+      throw new IllegalArgumentException("reflected event " + topic + " takes " + size + " bytes encoded, over the "
+          + Reflection.MAX_BYTES + " bytes of an event; reflect a smaller value");
+    }
+    String key = "reflected@" + state.time + "#" + messageTag + (reflections == 0 ? "" : "." + reflections);
+    reflections++;
+    if (!host.voting()) {
+      return;
+    }
+    boolean wantsFirst = state.subscriptions.hasSubscribers(topic);
+    Reflection reflection = new Reflection(scope, event, key, state.time, encoded, wantsFirst,
+        viewDomain.hasVoteSubscribers(topic));
+    callHost(() -> host.onReflected(reflection));
+  }
+
+  private void runReflectedEvent(ExternalMessage.ReflectedEvent event) {
+    if (ViewsTable.isSystemEvent(state.sessionId, event.scope(), event.event())) {
+      callHost(() -> host.onWarning("ignored a reflected " + event.event() + ": only peers messages produce it"));
+      return;
+    }
+    Object data;
+    try {
+      data = event.data() == null ? null : codec.decodePayload(event.data());
+    } catch (RuntimeException e) {
+      reportModelError("payload decoder", "reflected event " + event.scope() + ":" + event.event(), e);
+      return;
+    }
+    dispatch(event.scope(), event.event(), data, Subscription.Source.REFLECTED);
+  }
+
+  /**
+   * A tally: models subscribed to the divergence get it when the copies disagree (else the host warns), then
+   * views subscribed with VOTE get it with their own copy marked. Unlike Croquet, where a view's vote
+   * subscription on whichever replica voted first turned the model's divergence handling off, the model side
+   * here never depends on views.
+   */
+  private void runReflectedTally(ExternalMessage.ReflectedTally tally) {
+    String topic = ModelSubscriptions.topic(tally.scope(), tally.event());
+    // Decoded once for models and views alike; a copy that does not decode is left out on every replica.
+    List<Votes.Copy<Object>> copies = new ArrayList<>();
+    Votes.Copy<Object> mine = null;
+    for (int i = 0; i < tally.copies().size(); i++) {
+      Votes.Copy<Object> copy = decodeCopy(tally.copies().get(i), topic);
+      if (copy != null) {
+        copies.add(copy);
+        mine = i == tally.mine() ? copy : mine;
+      }
+    }
+    if (copies.isEmpty()) {
+      return;
+    }
+    Votes<Object> votes = new Votes<>(tally.scope(), tally.event(), copies, tally.missing(), null);
+    if (!votes.agreed()) {
+      String divergence = tally.event() + ModelRuntime.DIVERGENCE;
+      if (state.subscriptions.hasSubscribers(ModelSubscriptions.topic(tally.scope(), divergence))) {
+        dispatch(tally.scope(), divergence, votes, Subscription.Source.REFLECTED);
+      } else {
+        callHost(() -> host.onUncapturedDivergence(votes));
+      }
+    }
+    if (viewDomain.hasVoteSubscribers(topic)) {
+      Votes<Object> local = new Votes<>(tally.scope(), tally.event(), copies, tally.missing(), mine);
+      boolean was = executing;
+      executing = false;
+      try {
+        viewDomain.deliverVotes(tally.scope(), tally.event(), local);
+      } finally {
+        executing = was;
+      }
+    }
+  }
+
+  private Votes.Copy<Object> decodeCopy(ExternalMessage.Copy copy, String topic) {
+    try {
+      return new Votes.Copy<>(copy.data() == null ? null : codec.decodePayload(copy.data()), copy.voters());
+    } catch (RuntimeException e) {
+      reportModelError("payload decoder", "votes on " + topic, e);
+      return null;
+    }
   }
 
   /** Model-to-model delivery: synchronous, generic handlers first, on copies of the handler lists. */

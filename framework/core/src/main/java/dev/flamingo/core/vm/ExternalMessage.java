@@ -77,6 +77,43 @@ public sealed interface ExternalMessage {
     }
   }
 
+  /**
+   * The first copy of a reflected event ({@link Reflection}) that reached the reflector, for the models
+   * subscribed to exactly {@code scope:event}; {@code data} as in {@link ModelEvent}.
+   */
+  record ReflectedEvent(String scope, String event, byte[] data) implements ExternalMessage {
+    /** Validates the topic. */
+    public ReflectedEvent {
+      Objects.requireNonNull(scope, "scope");
+      Objects.requireNonNull(event, "event");
+    }
+  }
+
+  /**
+   * The reflector's tally of a reflected event's copies: models subscribed to its divergence get it when the
+   * copies disagree, views subscribed with {@link dev.flamingo.core.Handling#VOTE} always.
+   *
+   * @param copies each distinct copy (payload encoding, null for no data) and its voters, in reflector order
+   * @param missing clients the reflector still waited for when it closed the tally
+   * @param mine the index in {@code copies} of this replica's own vote, or -1; local, so only views see it
+   */
+  record ReflectedTally(String scope, String event, List<Copy> copies, int missing, int mine)
+      implements ExternalMessage {
+    /** Validates and copies the list. */
+    public ReflectedTally {
+      Objects.requireNonNull(scope, "scope");
+      Objects.requireNonNull(event, "event");
+      copies = List.copyOf(copies);
+      if (mine < -1 || mine >= copies.size()) {
+        throw new IllegalArgumentException("mine must be -1 or an index into " + copies.size() + " copies, got "
+            + mine);
+      }
+    }
+  }
+
+  /** One distinct copy in a {@link ReflectedTally}: its payload encoding (or null) and how many voted for it. */
+  record Copy(byte[] data, int voters) {}
+
   /** Advances time and seq and does nothing else. */
   record Noop() implements ExternalMessage {}
 }

@@ -14,6 +14,10 @@ import java.util.Optional;
  * executes.
  */
 public final class ModelRuntime {
+  /** Croquet's event suffix asking for a reflected publish. */
+  public static final String REFLECTED = "#reflected";
+  /** Croquet's event suffix under which models get a reflected event's disagreeing tally. */
+  public static final String DIVERGENCE = "#divergence";
   private static final ThreadLocal<Pending> BIRTH = new ThreadLocal<>();
 
   /** The creation ticket a model's constructor claims: its id and runtime. Thread rule: the VM's thread. */
@@ -136,9 +140,24 @@ public final class ModelRuntime {
 
   /** See {@link Model#publish(String, String, Object)}. */
   public void publish(Model model, String scope, String event, Object data) {
+    if (event != null && event.endsWith(REFLECTED)) {
+      publishReflected(model, scope, event.substring(0, event.length() - REFLECTED.length()), data);
+      return;
+    }
     requireAlive(model, "publish");
     Topics.check(scope, event, false);
     vm.execution().dispatch(scope, event, data, Subscription.Source.MODEL);
+    vm.execution().deliverToViews(scope, event, data);
+  }
+
+  /** See {@link Model#publishReflected(String, String, Object)}. */
+  public void publishReflected(Model model, String scope, String event, Object data) {
+    requireAlive(model, "publishReflected");
+    Topics.check(scope, event, false);
+    if (event.endsWith(REFLECTED) || event.endsWith(DIVERGENCE)) {
+      throw new IllegalArgumentException("publishReflected takes the plain event, got \"" + event + "\"");
+    }
+    vm.execution().reflect(scope, event, data);
     vm.execution().deliverToViews(scope, event, data);
   }
 
@@ -146,6 +165,10 @@ public final class ModelRuntime {
   public void subscribe(Model model, String scope, String event, Serializable handler) {
     requireAlive(model, "subscribe");
     Topics.check(scope, event, true);
+    if (event.endsWith(REFLECTED)) {
+      throw new IllegalArgumentException("#reflected is only a publish suffix: subscribe to \"" + scope + ":"
+          + event.substring(0, event.length() - REFLECTED.length()) + "\" to receive the reflected event");
+    }
     state.subscriptions.add(scope, event, state.ref(model, Handlers.reference(model, handler)));
   }
 

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * The local, non-replicated side of one VM: the views built on its models and their subscriptions.
  * Events for views are delivered immediately, queued, or once per frame; the host drains them with
- * {@link #processFrameEvents(boolean)} in its view phase (Croquet's {@code processFrameEvents}).
+ * {@link #processFrameEvents(boolean)} in its view phase (Croquet's {@code processFrameEvents}). Subscriptions
+ * with {@link Handling#VOTE} never see events; they get the tallies of reflected events on their exact topic.
  * Thread rule: the VM's owner thread.
  */
 public final class ViewDomain {
@@ -91,6 +92,10 @@ public final class ViewDomain {
     Topics.check(scope, event, true);
     Objects.requireNonNull(handling, "handling");
     Objects.requireNonNull(handler, "handler");
+    if (handling == Handling.VOTE && ModelSubscriptions.isGeneric(scope, event)) {
+      throw new IllegalArgumentException("VOTE handling takes the exact topic of a reflected event, got \""
+          + ModelSubscriptions.topic(scope, event) + "\"");
+    }
     subscriptions.computeIfAbsent(ModelSubscriptions.topic(scope, event), t -> new ArrayList<>())
         .add(new Entry(view, handling, handler, call));
   }
@@ -174,6 +179,24 @@ public final class ViewDomain {
     return !subscriptions.isEmpty();
   }
 
+  /** True if a view subscribes to exactly {@code topic} with {@link Handling#VOTE}. */
+  boolean hasVoteSubscribers(String topic) {
+    List<Entry> entries = subscriptions.get(topic);
+    return entries != null && entries.stream().anyMatch(e -> e.handling == Handling.VOTE);
+  }
+
+  /** Runs the VOTE handlers of exactly {@code scope:event} with a tally, now. */
+  void deliverVotes(String scope, String event, Object votes) {
+    List<Entry> entries = subscriptions.get(ModelSubscriptions.topic(scope, event));
+    if (entries != null) {
+      for (Entry e : List.copyOf(entries)) {
+        if (e.handling == Handling.VOTE) {
+          run(e, scope, event, votes);
+        }
+      }
+    }
+  }
+
   /** Routes an event to view handlers: immediate ones now, the others queued for the view phase. */
   void handleEvent(String scope, String event, Object data) {
     boolean queue = false;
@@ -183,6 +206,7 @@ public final class ViewDomain {
         case IMMEDIATE -> run(e, scope, event, data);
         case QUEUED -> queue = true;
         case ONCE_PER_FRAME -> frame = true;
+        case VOTE -> { } // tallies only, through deliverVotes
       }
     }
     if (queue) {

@@ -1,5 +1,7 @@
 package dev.flamingo.core.vm;
 
+import dev.flamingo.core.Votes;
+
 /**
  * What the VM needs from its client: the local view id, the way to the reflector, and the system
  * callbacks that must run at VM time. Every method is called on the VM's thread, possibly while a
@@ -33,4 +35,25 @@ public interface VmHost {
 
   /** Something inconsistent but survivable, such as the reflector's view count disagreeing with the views table. */
   default void onWarning(String message) {}
+
+  /**
+   * True while this replica takes part in votes on reflected events (Croquet: while synced). Asked while a
+   * model runs {@code publishReflected}; a replica still catching up must answer false, or it would vote on
+   * events the others settled long ago.
+   */
+  default boolean voting() {
+    return false;
+  }
+
+  /** A model published a reflected event and {@link #voting()} said yes: send the vote to the reflector. */
+  default void onReflected(Reflection reflection) {}
+
+  /**
+   * The copies of a reflected event disagreed and no model subscribes to its divergence (Croquet's
+   * "uncaptured divergence"). Called on every replica at the tally's VM time; the default warns.
+   */
+  default void onUncapturedDivergence(Votes<?> votes) {
+    onWarning("uncaptured divergence in " + votes.scope() + ":" + votes.event() + ": " + votes.copies().size()
+        + " different copies from " + votes.voters() + " replicas; subscribeDivergence to handle it");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.flamingo.core.vm;
 
+import dev.flamingo.core.Votes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,9 @@ final class TestHost implements VmHost {
   final List<String> persisted = new ArrayList<>();
   final List<byte[]> persistedData = new ArrayList<>();
   final List<String> warnings = new ArrayList<>();
+  final List<Reflection> reflections = new ArrayList<>();
+  final List<Votes<?>> uncaptured = new ArrayList<>();
+  boolean voting;
   Runnable onPoll = () -> {};
 
   TestHost() {
@@ -58,5 +62,20 @@ final class TestHost implements VmHost {
   @Override
   public void onWarning(String message) {
     warnings.add(message);
+  }
+
+  @Override
+  public boolean voting() {
+    return voting;
+  }
+
+  @Override
+  public void onReflected(Reflection reflection) {
+    reflections.add(reflection);
+  }
+
+  @Override
+  public void onUncapturedDivergence(Votes<?> votes) {
+    uncaptured.add(votes);
   }
 }

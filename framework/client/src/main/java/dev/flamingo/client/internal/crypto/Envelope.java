@@ -2,6 +2,8 @@ package dev.flamingo.client.internal.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -9,6 +11,11 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.modes.GCMSIVBlockCipher;
+import org.bouncycastle.crypto.params.AEADParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * AES-256-GCM envelopes: binary {@code "FLG1" | iv[12] | ciphertext+tag[16]}, and the same bytes in base64 for
@@ -19,6 +26,14 @@ import javax.crypto.spec.SecretKeySpec;
  * compiled, the JDK's AES-GCM runs on AES-NI and carry-less multiply intrinsics, 40 times faster than Bouncy
  * Castle's pure-Java GCM here (10 MB: 2.2 ms against 88 ms; a 200-byte event: 0.45 us against 2.3 us). Both
  * implement the same standard, so envelopes sealed by either open with the other.
+ *
+ * <p>Votes ({@link #sealVote}) are the one deterministic form: the reflector counts identical vote strings, so
+ * replicas that publish the same data must produce the same string without sharing an IV. They are sealed
+ * with AES-256-GCM-SIV (RFC 8452, Bouncy Castle's; votes are small and rare), whose nonce may repeat: under
+ * one nonce and associated data it reveals only whether two plaintexts are equal, which counting needs
+ * anyway. The nonce and associated data are derived from the vote's context (the session and the tally
+ * key), so equal data in two tallies gives unrelated strings and a vote cannot be moved to another tally.
+ * Binary {@code "FLD1" | ciphertext+tag[16]}, base64 on the wire.
  */
 public final class Envelope {
 
@@ -26,8 +41,10 @@ public final class Envelope {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final int HEADER = MAGIC.length + IV_BYTES;
+    private static final byte[] VOTE_MAGIC = {'F', 'L', 'D', '1'};
 
     private final SecretKeySpec key;
+    private final byte[] rawKey;
     private final SecureRandom random;
     // A Cipher is not thread-safe, and getInstance looks up providers: keep one per thread.
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Envelope::newCipher);
@@ -35,6 +52,7 @@ public final class Envelope {
     /** Creates envelopes under {@code key}, drawing IVs from {@code random}. */
     public Envelope(SessionKey key, SecureRandom random) {
         this.key = new SecretKeySpec(key.bytes(), "AES");
+        this.rawKey = key.bytes();
         this.random = random;
     }
 
@@ -86,6 +104,64 @@ public final class Envelope {
             throw new RejectedEnvelopeException(purpose.label() + " envelope is not base64");
         }
         return open(purpose, context, bytes);
+    }
+
+    /**
+     * Seals a vote deterministically: the same {@code plaintext} in the same {@code context} always gives the
+     * same string, under this key only. See the class comment.
+     */
+    public String sealVote(String context, byte[] plaintext) {
+        GCMSIVBlockCipher cipher = voteCipher(true, context);
+        byte[] out = new byte[VOTE_MAGIC.length + cipher.getOutputSize(plaintext.length)];
+        System.arraycopy(VOTE_MAGIC, 0, out, 0, VOTE_MAGIC.length);
+        int n = cipher.processBytes(plaintext, 0, plaintext.length, out, VOTE_MAGIC.length);
+        try {
+            cipher.doFinal(out, VOTE_MAGIC.length + n);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException("AES-GCM-SIV encryption failed on a sized buffer", e);
+        }
+        return Base64.getEncoder().encodeToString(out);
+    }
+
+    /** Opens a vote sealed by {@link #sealVote} for the same {@code context}; rejects anything else. */
+    public byte[] openVote(String context, String sealed) throws RejectedEnvelopeException {
+        byte[] in;
+        try {
+            in = Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedEnvelopeException("vote is not base64");
+        }
+        if (in.length < VOTE_MAGIC.length + TAG_BITS / 8
+                || !Arrays.equals(VOTE_MAGIC, 0, VOTE_MAGIC.length, in, 0, VOTE_MAGIC.length)) {
+            throw new RejectedEnvelopeException("vote is malformed (" + in.length
+                    + " bytes, expected the FLD1 header)");
+        }
+        GCMSIVBlockCipher cipher = voteCipher(false, context);
+        byte[] out = new byte[cipher.getOutputSize(in.length - VOTE_MAGIC.length)];
+        int n = cipher.processBytes(in, VOTE_MAGIC.length, in.length - VOTE_MAGIC.length, out, 0);
+        try {
+            cipher.doFinal(out, n);
+        } catch (InvalidCipherTextException e) {
+            throw new RejectedEnvelopeException("vote failed authentication: wrong password, tampered, or cast in"
+                    + " another tally");
+        }
+        return out;
+    }
+
+    private GCMSIVBlockCipher voteCipher(boolean encrypt, String context) {
+        byte[] aad = ("flamingo/v1/" + Purpose.VOTE.label() + "/" + context).getBytes(StandardCharsets.UTF_8);
+        byte[] nonce = Arrays.copyOf(sha256(aad), IV_BYTES);
+        GCMSIVBlockCipher cipher = new GCMSIVBlockCipher(AESEngine.newInstance());
+        cipher.init(encrypt, new AEADParameters(new KeyParameter(rawKey), TAG_BITS, nonce, aad));
+        return cipher;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256, which every Java 17 must provide", e);
+        }
     }
 
     private Cipher cipher(int mode, byte[] iv, Purpose purpose, String context) throws GeneralSecurityException {

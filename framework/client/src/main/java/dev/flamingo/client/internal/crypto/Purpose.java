@@ -20,7 +20,12 @@ public enum Purpose {
      * A blob of the Data API; context: the persistentId of the storing session for the session key (so a
      * handle works across code versions), a constant for a shareable blob's own key.
      */
-    DATA;
+    DATA,
+    /**
+     * A vote on a reflected event, sealed deterministically ({@link Envelope#sealVote}); context: the sessionId
+     * and the tally key.
+     */
+    VOTE;
 
     String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -16,8 +16,10 @@ import dev.flamingo.core.DataHandle;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.View;
+import dev.flamingo.core.Votes;
 import dev.flamingo.core.vm.ExternalMessage;
 import dev.flamingo.core.vm.HandlerError;
+import dev.flamingo.core.vm.Reflection;
 import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
 import java.security.SecureRandom;
@@ -35,8 +37,8 @@ import java.util.function.Supplier;
  * replica work), {@link Link} (connection, JOIN, reconnect give-up, rejoin timer), {@link SyncHandler} (SYNC:
  * seamless rejoin or reboot from a snapshot), {@link ReflectorStream} (messages and time into the VM),
  * {@link Simulation} (fast-forward, simulation, frames, synced), {@link RootView}, {@link Lifecycle} (leave,
- * failure and the futures), {@link Snapshots}, {@link Outbox}, {@link Dormancy}, {@link DataTransfers} (the Data
- * API) and {@link SessionLog}.
+ * failure and the futures), {@link Snapshots}, {@link Reflections} (reflected events' votes), {@link Outbox},
+ * {@link Dormancy}, {@link DataTransfers} (the Data API) and {@link SessionLog}.
  *
  * <p>Threading: everything that touches the VM, the views or this object's state runs on the replica's one
  * owner; transport callbacks and timers {@link #post} tasks to its queue (a frame finding the session thread
@@ -62,6 +64,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
     private final SessionLog log;
     private final SecureRandom random = new SecureRandom();
     private final Snapshots snapshots;
+    private final Reflections reflections;
     private Session session;
     private final Link link;
     private final Dormancy dormancy;
@@ -90,6 +93,7 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         this.link = new Link(this);
         this.dormancy = new Dormancy(this);
         this.snapshots = new Snapshots(this);
+        this.reflections = new Reflections(this);
         this.outbox = new Outbox(this, params.eventRateLimit());
         this.stream = new ReflectorStream(this);
         this.syncs = new SyncHandler(this);
@@ -390,6 +394,22 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         snapshots.persist(data, hash);
     }
 
+    /** Croquet votes on reflected events only while synced, so a replica catching up never does. */
+    @Override
+    public boolean voting() {
+        return votingAllowed();
+    }
+
+    @Override
+    public void onReflected(Reflection reflection) {
+        reflections.send(reflection);
+    }
+
+    @Override
+    public void onUncapturedDivergence(Votes<?> votes) {
+        problem(new SessionProblem.UncapturedDivergence(vm.time(), votes));
+    }
+
     @Override
     public void onWarning(String message) {
         problem(new SessionProblem.Warning(message));
@@ -414,6 +434,10 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
 
     Snapshots snapshots() {
         return snapshots;
+    }
+
+    Reflections reflections() {
+        return reflections;
     }
 
     Simulation simulation() {
@@ -473,5 +497,6 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
         viewReady = false;
         simulation.reset();
         snapshots.reset();
+        reflections.reset();
     }
 }

@@ -172,6 +172,10 @@ final class DivergenceLocator {
         } else if (message instanceof ExternalMessage.Peers peers) {
             what = "users entered " + peers.entered().stream().map(ExternalMessage.Peer::viewId).toList()
                     + " exited " + peers.exited();
+        } else if (message instanceof ExternalMessage.ReflectedEvent e) {
+            what = "reflected event " + e.scope() + ":" + e.event();
+        } else if (message instanceof ExternalMessage.ReflectedTally t) {
+            what = "tally of reflected " + t.scope() + ":" + t.event() + " (" + t.copies().size() + " copies)";
         } else {
             what = message.getClass().getSimpleName();
         }

@@ -17,7 +17,8 @@ import java.util.List;
  * @param kind what the message asks of the VM
  * @param viewId the sender's view id
  * @param sendTime the sender's clock when sent (ms), used only by the sender
- * @param events the view events (kind {@link Kind#EVENTS}), in publish order
+ * @param events the view events (kind {@link Kind#EVENTS}), in publish order, or the one reflected event (kind
+ *     {@link Kind#REFLECTED})
  * @param text free-form content for other kinds (e.g. a divergence report's file URL)
  */
 record Payload(Kind kind, String viewId, long sendTime, List<ExternalMessage.ModelEvent> events, String text) {
@@ -31,7 +32,9 @@ record Payload(Kind kind, String viewId, long sendTime, List<ExternalMessage.Mod
         /** Croquet's handlePollForSnapshot. */
         SNAPSHOT_POLL,
         /** A replica's per-message hash list after a divergent vote (client-side, a no-op for the VM). */
-        DIVERGENCE_REPORT
+        DIVERGENCE_REPORT,
+        /** The first copy of a model's reflected event, as a TUTTI's first message. */
+        REFLECTED
     }
 
     /** Bytes one event adds to a payload; what the 16 KiB limit applies to. */
@@ -91,6 +94,9 @@ record Payload(Kind kind, String viewId, long sendTime, List<ExternalMessage.Mod
             byte[] data = length < 0 ? null : in.readNBytes(length);
             events.add(new ExternalMessage.ModelEvent(scope, event, data));
         }
+        if (kind == Kind.REFLECTED.ordinal() && count != 1) {
+            throw new IOException("a reflected payload carries one event, not " + count);
+        }
         return new Payload(Kind.values()[kind], viewId, sendTime, List.copyOf(events), text);
     }
 
@@ -100,6 +106,8 @@ record Payload(Kind kind, String viewId, long sendTime, List<ExternalMessage.Mod
             case EVENTS -> events.size() == 1 ? events.get(0) : new ExternalMessage.Bundle(events);
             case SNAPSHOT_POLL -> new ExternalMessage.SnapshotPoll();
             case DIVERGENCE_REPORT -> new ExternalMessage.Noop();
+            case REFLECTED -> new ExternalMessage.ReflectedEvent(events.get(0).scope(), events.get(0).event(),
+                    events.get(0).data());
         };
     }
 }

@@ -98,7 +98,8 @@ final class SyncHandler {
         }
         long restored = System.nanoTime();
         c.restored(vm);
-        c.stream().attach(vm, new MessageConverter(c.link().envelope(), ids.sessionId(), vm::encodeEvent));
+        c.stream().attach(vm, new MessageConverter(c.link().envelope(), ids.sessionId(), vm::encodeEvent,
+                c.reflections()::ownVote));
         c.link().syncCompleted();
         c.snapshots().installed(vm, base);
         int queued = c.stream().drainPending();

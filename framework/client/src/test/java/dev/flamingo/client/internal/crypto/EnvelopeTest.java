@@ -114,4 +114,42 @@ class EnvelopeTest {
         assertArrayEquals(big, envelope.open(Purpose.SNAPSHOT, "s", envelope.seal(Purpose.SNAPSHOT, "s", big)));
         assertArrayEquals(new byte[0], envelope.open(Purpose.MESSAGE, "s", envelope.seal(Purpose.MESSAGE, "s", new byte[0])));
     }
+
+    @Test
+    void votesForEqualDataAreEqualOnEveryReplicaAndOpen() throws Exception {
+        Envelope other = new Envelope(SessionKey.ofBytes(new byte[32]), new SecureRandom());
+        String vote = envelope.sealVote("s1/dice:rolled@5#e1", PLAIN);
+        assertEquals(vote, other.sealVote("s1/dice:rolled@5#e1", PLAIN));
+        assertArrayEquals(PLAIN, other.openVote("s1/dice:rolled@5#e1", vote));
+        assertArrayEquals(new byte[0], envelope.openVote("k", envelope.sealVote("k", new byte[0])));
+    }
+
+    @Test
+    void votesDifferForOtherDataOtherTalliesAndOtherKeys() {
+        String vote = envelope.sealVote("s1/k", PLAIN);
+        assertNotEquals(vote, envelope.sealVote("s1/k", "hello replicaz".getBytes(StandardCharsets.UTF_8)));
+        assertNotEquals(vote, envelope.sealVote("s1/k2", PLAIN));
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        assertNotEquals(vote, new Envelope(SessionKey.ofBytes(otherKey), new SecureRandom()).sealVote("s1/k", PLAIN));
+        assertFalse(vote.contains("hello"));
+    }
+
+    @Test
+    void votesAreBoundToTheirTallyAndKey() {
+        String vote = envelope.sealVote("s1/k", PLAIN);
+        assertThrows(RejectedEnvelopeException.class, () -> envelope.openVote("s1/k2", vote));
+        byte[] otherKey = new byte[32];
+        otherKey[5] = 9;
+        assertThrows(RejectedEnvelopeException.class,
+                () -> new Envelope(SessionKey.ofBytes(otherKey), new SecureRandom()).openVote("s1/k", vote));
+        byte[] bytes = java.util.Base64.getDecoder().decode(vote);
+        bytes[bytes.length - 3] ^= 1;
+        String tampered = java.util.Base64.getEncoder().encodeToString(bytes);
+        RejectedEnvelopeException e = assertThrows(RejectedEnvelopeException.class,
+                () -> envelope.openVote("s1/k", tampered));
+        assertTrue(e.getMessage().startsWith("vote failed authentication"), e.getMessage());
+        assertThrows(RejectedEnvelopeException.class, () -> envelope.openVote("s1/k", "not base64!"));
+        assertThrows(RejectedEnvelopeException.class, () -> envelope.openVote("s1/k", envelope.sealText(Purpose.VOTE, "s1/k", PLAIN)));
+    }
 }

@@ -38,4 +38,17 @@ class PayloadTest {
         assertThrows(IOException.class, () -> Payload.decode(new byte[] {9}));
         assertThrows(IOException.class, () -> Payload.decode(new byte[] {1, 7}));
     }
+
+    @Test
+    void aReflectedPayloadCarriesExactlyOneEvent() throws Exception {
+        Payload first = new Payload(Payload.Kind.REFLECTED, "v", 0,
+                List.of(new ExternalMessage.ModelEvent("dice", "rolled", new byte[] {3})), null);
+        ExternalMessage.ReflectedEvent back = assertInstanceOf(ExternalMessage.ReflectedEvent.class,
+                Payload.decode(first.encode()).toExternal());
+        assertEquals("rolled", back.event());
+        assertArrayEquals(new byte[] {3}, back.data());
+        Payload two = new Payload(Payload.Kind.REFLECTED, "v", 0, List.of(new ExternalMessage.ModelEvent("a", "b", null),
+                new ExternalMessage.ModelEvent("a", "c", null)), null);
+        assertThrows(IOException.class, () -> Payload.decode(two.encode()));
+    }
 }

@@ -40,6 +40,9 @@ class OutboundEncoderTest {
                 + "\"msgID\":\"pollForSnapshot\"}}", encoder.sendTagged(5, "x", "pollForSnapshot", 5000));
         assertEquals("{\"id\":\"sid\",\"action\":\"TUTTI\",\"args\":[9,0,\"{}\",null,true,[\"snapshotVote\"],"
                 + "\"snapshot@9\"]}", encoder.tutti(9, "{}", null, true, "snapshotVote", "snapshot@9"));
+        assertEquals("{\"id\":\"sid\",\"action\":\"TUTTI\",\"args\":[9,0,\"vote\",[9,0,\"first\",0],false,"
+                + "[\"reflected\"],\"dice:rolled@9#e1\"]}",
+                encoder.tutti(9, "vote", "first", false, "reflected", "dice:rolled@9#e1"));
         assertEquals("{\"id\":\"sid\",\"action\":\"SNAP\",\"args\":{\"time\":9,\"seq\":4294967295,\"hash\":\"h\","
                 + "\"url\":\"u\",\"dissident\":null}}", encoder.snap(9, 0xFFFFFFFFL, "h", "u", null));
         assertEquals("{\"id\":\"sid\",\"action\":\"SAVE\",\"args\":{\"persistTime\":9,\"url\":\"u\",\"dissident\":null}}",
