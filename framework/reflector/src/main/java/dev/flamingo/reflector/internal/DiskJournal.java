@@ -38,6 +38,12 @@ final class DiskJournal implements Journal {
      * without another copy; null between commits, so an idle session holds no buffer.
      */
     private ByteBuf pending;
+    /**
+     * After {@link #close()}: a session can still have a users batch, tally or frame due as it shuts down
+     * or unloads; nothing writes its records any more, so they are not buffered (the sequencer no longer
+     * relays, see {@link Sequencer#stop()}).
+     */
+    private boolean closed;
     /** Replaced by compaction on the session thread; read by the fsync timer. */
     private volatile FileChannel log;
     private long generation;
@@ -159,6 +165,9 @@ final class DiskJournal implements Journal {
 
     @Override
     public void message(byte[] utf8) {
+        if (closed) {
+            return;
+        }
         // Bytes, not the String: encoding each message a second time was the journal's largest Java cost.
         pending().writeByte('m').writeByte(' ').writeBytes(utf8).writeByte('\n');
     }
@@ -184,6 +193,9 @@ final class DiskJournal implements Journal {
     }
 
     private void record(char type, String body) {
+        if (closed) {
+            return;
+        }
         ByteBuf out = pending().writeByte(type).writeByte(' ');
         ByteBufUtil.writeUtf8(out, body);
         out.writeByte('\n');
@@ -268,6 +280,7 @@ final class DiskJournal implements Journal {
 
     @Override
     public void close() {
+        closed = true;
         discardPending();
         try {
             if (log != null) {

@@ -28,6 +28,9 @@ final class Sequencer {
     private long lastTick;
     private List<Submission> delayed;
 
+    /** Set by {@link #stop()}. */
+    private boolean stopped;
+
     Sequencer(Session session, Journal journal, Outbox outbox, SessionServices services) {
         this.session = session;
         this.st = session.st;
@@ -53,8 +56,23 @@ final class Sequencer {
         return clock.rescale(scale);
     }
 
+    /**
+     * Ends sequencing for good (shutdown, unload, expiry): what arrives later is neither journalled nor
+     * relayed. A tally, a users batch or a frame can still be due after the session persisted and closed
+     * its journal; stamped then, it was appended to a closed journal (whose buffer nothing ever released)
+     * and relayed without being stored.
+     */
+    void stop() {
+        stopped = true;
+        stopTicker();
+        delayed = null;
+    }
+
     /** Stamps and relays a batch, or holds it until {@code lastTick + delay} (the NxM tick multiplier). */
     void submit(List<Submission> batch) {
+        if (stopped) {
+            return;
+        }
         long time = clock.now();
         if (st.delayMs > 0) {
             if (delayed != null) {
@@ -74,6 +92,9 @@ final class Sequencer {
     }
 
     private void releaseDelayed() {
+        if (delayed == null) {
+            return; // stopped meanwhile
+        }
         List<Submission> batch = delayed;
         delayed = null;
         stampAll(batch, clock.now());
@@ -114,7 +135,7 @@ final class Sequencer {
     }
 
     void ensureTicker() {
-        if (ticker == null && delayed == null && session.activeCount() > 0) {
+        if (!stopped && ticker == null && delayed == null && session.activeCount() > 0) {
             ticker = session.executor.schedule(() -> session.guarded(null, this::tick), tickNanos(), TimeUnit.NANOSECONDS);
         }
     }
@@ -129,7 +150,7 @@ final class Sequencer {
     /** Fires {@code tick} ms after the last message or tick; ticks only fill silence. */
     private void tick() {
         ticker = null;
-        if (delayed != null || session.activeCount() == 0) {
+        if (stopped || delayed != null || session.activeCount() == 0) {
             return;
         }
         long quiet = System.nanoTime() - lastActivityNanos;

@@ -204,6 +204,7 @@ final class Session {
         }
         persist();
         if (services.registry().tryRemove(this)) {
+            sequencer.stop();
             journal.close();
         }
     }
@@ -221,6 +222,7 @@ final class Session {
             return false;
         }
         LOG.log(Level.INFO, "session-expired id={0}", id);
+        sequencer.stop();
         journal.delete();
         pruner.deleteAll();
         return true;
@@ -229,10 +231,10 @@ final class Session {
     /** Graceful shutdown: persist everything, then ask every client to reconnect. */
     void shutdown() {
         persist();
+        sequencer.stop();
         for (Connection c : new ArrayList<>(sockets)) {
             c.close(CloseReason.RECONNECT, "reflector restarting, please reconnect");
         }
-        sequencer.stopTicker();
         journal.close();
     }
 

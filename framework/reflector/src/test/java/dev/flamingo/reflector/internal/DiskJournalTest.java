@@ -98,6 +98,24 @@ class DiskJournalTest {
         assertEquals(new SnapshotFiles(dir.getFileName().toString(), "app", "p", List.copyOf(s.snapshotFiles)), stored);
     }
 
+    /**
+     * A users batch or tally can come due after the session closed its journal (shutdown, unload): its
+     * records are not buffered, so no buffer waits for a commit that never comes (the class's leak check
+     * fails otherwise), and the log keeps what was committed before the close.
+     */
+    @Test
+    void recordsAfterCloseAreNotBuffered() {
+        DiskJournal journal = new DiskJournal(dir, false, new Metrics());
+        journal.compact(fresh());
+        journal.message(utf8("[5,4294967281,\"a\",1]"));
+        journal.commit();
+        journal.close();
+        journal.message(utf8("[6,4294967282,\"late\",1]"));
+        journal.users("[\"v\"]");
+        journal.commit();
+        assertEquals(1, new DiskJournal(dir, false, new Metrics()).load().messages.size());
+    }
+
     private static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }
