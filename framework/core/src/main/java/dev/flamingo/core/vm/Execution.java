@@ -142,18 +142,27 @@ final class Execution {
   }
 
   private void runViewEvent(ExternalMessage.ModelEvent event) {
-    if (ViewsTable.isSystemEvent(state.sessionId, event.scope(), event.event())) {
-      callHost(() -> host.onWarning("ignored a reflected " + event.event() + ": only peers messages produce it"));
+    dispatchExternal(event.scope(), event.event(), event.data(), "event ", Subscription.Source.VIEW);
+  }
+
+  /**
+   * Decodes and dispatches an event that came through the reflector; one named like the system's peers
+   * events is refused (only the reflector's users messages produce those), and data that does not decode is
+   * reported, on every replica alike.
+   */
+  private void dispatchExternal(String scope, String event, byte[] encoded, String what, Subscription.Source source) {
+    if (ViewsTable.isSystemEvent(state.sessionId, scope, event)) {
+      callHost(() -> host.onWarning("ignored a reflected " + event + ": only peers messages produce it"));
       return;
     }
     Object data;
     try {
-      data = event.data() == null ? null : codec.decodePayload(event.data());
+      data = encoded == null ? null : codec.decodePayload(encoded);
     } catch (RuntimeException e) {
-      reportModelError("payload decoder", "event " + event.scope() + ":" + event.event(), e);
+      reportModelError("payload decoder", what + scope + ":" + event, e);
       return;
     }
-    dispatch(event.scope(), event.event(), data, Subscription.Source.VIEW);
+    dispatch(scope, event, data, source);
   }
 
   private void runPeers(ExternalMessage.Peers peers) {
@@ -214,18 +223,7 @@ final class Execution {
   }
 
   private void runReflectedEvent(ExternalMessage.ReflectedEvent event) {
-    if (ViewsTable.isSystemEvent(state.sessionId, event.scope(), event.event())) {
-      callHost(() -> host.onWarning("ignored a reflected " + event.event() + ": only peers messages produce it"));
-      return;
-    }
-    Object data;
-    try {
-      data = event.data() == null ? null : codec.decodePayload(event.data());
-    } catch (RuntimeException e) {
-      reportModelError("payload decoder", "reflected event " + event.scope() + ":" + event.event(), e);
-      return;
-    }
-    dispatch(event.scope(), event.event(), data, Subscription.Source.REFLECTED);
+    dispatchExternal(event.scope(), event.event(), event.data(), "reflected event ", Subscription.Source.REFLECTED);
   }
 
   /**
