@@ -3,7 +3,8 @@
 // usage: node croquet-client.mjs <boxUrl> <sessionName> [rejoinLimitMs|-] [viewDataJson|-] [codeVersion|-]
 //   codeVersion goes into Croquet.Constants: it changes the code hash (so the session id) but not the
 //   persistent id, like deploying new model code; with it, the model also persists its state.
-// stdin commands: "send <n>" (publish an increment), "state" (report model state),
+// stdin commands: "send <n>" (publish an increment), "reflect <n>" (the model publishes echo#reflected),
+//   "state" (report model state),
 //   "stream <base> <count> <intervalMs>" (publish base+1 .. base+count, one every intervalMs),
 //   "snapshot" (ask Croquet to poll for a snapshot now), "blip" (drop the WebSocket; Croquet reconnects),
 //   "leave" (Session.leave, then exit), "exit" (exit at once, without leaving).
@@ -37,7 +38,12 @@ class Counter extends Croquet.Model {
     this.count = persisted ? persisted.count : 0;
     this.log = persisted ? persisted.log : [];
     this.presence = [];
+    this.echoes = [];
+    this.divergences = 0;
     this.subscribe("counter", "add", this.add);
+    this.subscribe("counter", "reflect", this.reflect);
+    this.subscribe("counter", "echo", this.echo);
+    this.subscribe("counter", "echo#divergence", this.diverged);
     this.subscribe(this.sessionId, "view-join", this.viewJoined);
     this.subscribe(this.sessionId, "view-exit", this.viewExited);
   }
@@ -49,6 +55,21 @@ class Counter extends Croquet.Model {
     if (Croquet.Constants.codeVersion !== undefined) {
       this.persistSession({ count: this.count, log: this.log });
     }
+  }
+
+  // Croquet's reflected event: every synced client votes with a TUTTI, the reflector relays the first copy
+  // (a client not yet synced skips the vote, so the tests wait for "synced" first).
+  reflect({ n }) {
+    this.publish("counter", "echo#reflected", { n });
+  }
+
+  echo({ n }) {
+    this.echoes.push(n);
+    this.publish("counter", "echoed", { n, echoes: this.echoes.length });
+  }
+
+  diverged() {
+    this.divergences++;
   }
 
   // The payload is the viewId, or {viewId, viewData} for a client that joined with viewData.
@@ -76,6 +97,8 @@ class CounterView extends Croquet.View {
     this.model = model;
     emit("view", { viewId: this.viewId, count: model.count, time: model.now() });
     this.subscribe("counter", "changed", (change) => emit("changed", change));
+    this.subscribe("counter", "echoed", (echo) => emit("echoed", echo));
+    this.subscribe("counter", { event: "echo", handling: "vote" }, (tally) => emit("tally", { tally }));
     this.subscribe(this.viewId, "synced", (synced) => emit("synced", { synced }));
     this.subscribe("counter", "presence", ([what, viewId, time, viewData]) =>
       emit("presence", { what, viewId, time, viewData }));
@@ -138,11 +161,13 @@ controller.connection.send = (frame) => {
 function state() {
   const model = session.model;
   emit("state", { viewId: session.view.viewId, count: model.count, log: model.log, presence: model.presence,
-    viewCount: model.viewCount, time: session.view.now(), chunkFrames });
+    viewCount: model.viewCount, time: session.view.now(), chunkFrames, echoes: model.echoes,
+    divergences: model.divergences });
 }
 
 const commands = {
   send: (n) => session.view.publish("counter", "add", { from: session.view.viewId, n: Number(n) }),
+  reflect: (n) => session.view.publish("counter", "reflect", { n: Number(n) }),
   state,
   stream: (base, count, intervalMs) => {
     let sent = 0;
