@@ -22,6 +22,7 @@ public class DiceModel extends Model {
     @Override
     protected void init(Object options) {
         subscribe("dice", "roll", this::onRoll);
+        subscribe("dice", "flood", this::onFlood);
         subscribe("dice", "rolled", this::onRolled);
         if (watchesDivergence()) {
             subscribeDivergence("dice", "rolled", this::onDiverged);
@@ -34,6 +35,13 @@ public class DiceModel extends Model {
 
     void onRoll(Long n) {
         publishReflected("dice", "rolled", (cheating() ? "cheat-" : "roll-") + n);
+    }
+
+    /** More reflected events in one go than the reflector takes frames a second from one client. */
+    void onFlood(Long count) {
+        for (long i = 1; i <= count; i++) {
+            publishReflected("dice", "rolled", "flood-" + i);
+        }
     }
 
     @AllowNondeterminism("test fixture: injects divergent copies on purpose")

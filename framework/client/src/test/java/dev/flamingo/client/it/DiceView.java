@@ -19,4 +19,9 @@ public class DiceView extends View {
     public void roll(long n) {
         publish("dice", "roll", n);
     }
+
+    /** Asks the models to publish {@code count} reflected rolls at once. */
+    public void flood(long count) {
+        publish("dice", "flood", count);
+    }
 }

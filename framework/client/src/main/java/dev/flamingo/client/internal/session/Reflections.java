@@ -1,6 +1,7 @@
 package dev.flamingo.client.internal.session;
 
 import dev.flamingo.client.DebugFlag;
+import dev.flamingo.client.SessionProblem;
 import dev.flamingo.core.vm.ExternalMessage;
 import dev.flamingo.core.vm.Reflection;
 import java.io.ByteArrayInputStream;
@@ -39,12 +40,25 @@ final class Reflections {
         }
     };
 
+    private final VoteBudget budget = new VoteBudget();
+    private long skipped;
+    private long lastReportMs = Long.MIN_VALUE / 2;
+
     Reflections(Controller controller) {
         this.c = controller;
     }
 
-    /** Sends this replica's vote (and first copy) for a reflected event a model just published. */
+    /**
+     * Sends this replica's vote (and first copy) for a reflected event a model just published, unless the
+     * {@link VoteBudget} is spent; skipped votes are reported at most once a second.
+     */
     void send(Reflection r) {
+        long now = Controller.wallMs();
+        if (!budget.tryTake(now)) {
+            skipped++;
+            reportSkipped(now);
+            return;
+        }
         String vote = c.link().envelope().sealVote(voteContext(c.ids().sessionId(), r.key()),
                 new Ballot(r.scope(), r.event(), r.data()).encode());
         String first = r.wantsFirst() ? c.seal(Payload.Kind.REFLECTED,
@@ -54,6 +68,19 @@ final class Reflections {
                 + (first == null ? "" : " with first copy")
                 + (r.wantsVote() ? ", tally wanted" : ""));
         c.sendFrame(c.link().encoder().tutti(r.time(), vote, first, r.wantsVote(), TARGET, r.key()));
+    }
+
+    private void reportSkipped(long now) {
+        if (now - lastReportMs < 1000) {
+            return;
+        }
+        lastReportMs = now;
+        long count = skipped;
+        skipped = 0;
+        c.problem(new SessionProblem.Warning("reflected events are published faster than "
+                + VoteBudget.VOTES_PER_SECOND + " a second: " + count + " of this client's votes were not sent (the"
+                + " reflector would close the connection); those events reach the models only through other"
+                + " clients' votes, if any, on every replica alike"));
     }
 
     /** The vote this replica cast in tally {@code key}, or null. */
