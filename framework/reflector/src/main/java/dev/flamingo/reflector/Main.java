@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]
  * [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30] [--max-rate 2000]
- * [--max-connections-per-ip 1024] [--keep-snapshots 3] [--io-threads N] [--herald-allow URL-PREFIX,...]
- * [--transport auto|io_uring|epoll|nio]}. SIGTERM or Ctrl-C persists every session and asks clients to
+ * [--max-connections-per-ip 1024] [--keep-snapshots 3] [--archive-messages false] [--io-threads N]
+ * [--herald-allow URL-PREFIX,...] [--transport auto|io_uring|epoll|nio]}. SIGTERM or Ctrl-C persists every session and asks clients to
  * reconnect. Main thread only.
  */
 public final class Main {
@@ -75,6 +75,7 @@ public final class Main {
                 case "--max-rate" -> b.maxMessagesPerSecond(integer(flag, value));
                 case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
                 case "--keep-snapshots" -> b.keepSnapshots(integer(flag, value));
+                case "--archive-messages" -> b.archiveMessages(yesNo(flag, value));
                 case "--io-threads" -> b.ioThreads(integer(flag, value));
                 case "--herald-allow" -> b.heraldAllow(List.of(value.split(",")));
                 case "--transport" -> b.transport(transport(value));
@@ -100,6 +101,14 @@ public final class Main {
         }
     }
 
+    private static boolean yesNo(String flag, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(flag + " must be true or false, not " + value);
+        };
+    }
+
     private static int integer(String flag, String value) {
         try {
             return Integer.parseInt(value);
@@ -111,7 +120,8 @@ public final class Main {
     private static String usage() {
         return "usage: java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]"
                 + " [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30]"
-                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--keep-snapshots 3] [--io-threads N]"
+                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--keep-snapshots 3]"
+                + " [--archive-messages false] [--io-threads N]"
                 + " [--herald-allow URL-PREFIX,...]"
                 + " [--transport auto|io_uring|epoll|nio]";
     }

@@ -173,6 +173,7 @@ public final class ReflectorServer implements AutoCloseable {
         private int chunkChars = 1_000_000;
         private boolean requireLocalSnapshots = true;
         private int keepSnapshots = 3;
+        private boolean archiveMessages;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private List<String> heraldPrefixes = List.of();
         private Transport transport = Transport.AUTO;
@@ -333,6 +334,17 @@ public final class ReflectorServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps, in {@code <dataDir>/sessions/<id>/archive/}, the messages each accepted SNAP prunes (default
+         * off; needs {@link #dataDir}): one file per snapshot, one relayed message (ciphertext) per line, forced
+         * to disk before the journal drops them. A session's whole history then stays on disk, for audit or
+         * replay from its first snapshot, until the session expires.
+         */
+        public Builder archiveMessages(boolean value) {
+            archiveMessages = value;
+            return this;
+        }
+
         /** Netty worker threads; sessions are spread over them (default: available processors). */
         public Builder ioThreads(int value) {
             ioThreads = value;
@@ -377,6 +389,7 @@ public final class ReflectorServer implements AutoCloseable {
             check(requThreshold >= 1 && requThreshold <= maxRetainedMessages, "requThreshold", requThreshold);
             check(chunkChars >= 16, "chunkChars", chunkChars);
             check(keepSnapshots >= 1, "keepSnapshots", keepSnapshots);
+            check(!archiveMessages || dataDir != null, "archiveMessages (needs a dataDir)", archiveMessages);
             check(ioThreads >= 1, "ioThreads", ioThreads);
             heraldPrefixes.forEach(p -> check(HERALD_PREFIX.matcher(p).matches(), "heraldAllow prefix", p));
             Throwable noTransport = NettyTransport.unavailability(transport);
@@ -391,7 +404,7 @@ public final class ReflectorServer implements AutoCloseable {
                     joinTimeout.toMillis(),
                     maxFrameBytes, maxMessagesPerSecond, maxBufferedBytes, maxConnectionsPerIp, maxSessions,
                     maxFileBytes, requThreshold, maxRetainedMessages, chunkChars, requireLocalSnapshots, keepSnapshots,
-                    ioThreads, heraldPrefixes, transport));
+                    archiveMessages, ioThreads, heraldPrefixes, transport));
         }
 
         private static boolean positive(Duration d) {

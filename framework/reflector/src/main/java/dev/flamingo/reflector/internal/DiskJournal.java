@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  */
 final class DiskJournal implements Journal {
     private static final String STATE = "state.json";
+    /** Subdirectory for {@link #archive}; expiry deletes it with the rest of the session. */
+    static final String ARCHIVE = "archive";
     private final Path dir;
     private final boolean fsyncAlways;
     private final Metrics metrics;
@@ -238,6 +240,16 @@ final class DiskJournal implements Journal {
             discardPending();
         }
         metrics.journalLatency.record(System.nanoTime() - start);
+    }
+
+    @Override
+    public void archive(String name, byte[] lines) {
+        try {
+            Path archive = DurableFiles.createDirectories(dir.resolve(ARCHIVE));
+            DurableFiles.writeAtomically(archive.resolve(name), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive pruned messages of " + dir, e);
+        }
     }
 
     @Override

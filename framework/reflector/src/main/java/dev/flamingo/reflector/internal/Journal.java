@@ -25,6 +25,12 @@ interface Journal {
     /** Writes buffered records to the OS (and disk, under the always-fsync policy). */
     void commit();
 
+    /**
+     * Stores {@code lines} (messages a SNAP is about to prune, one per line) durably as {@code name} in the
+     * session's archive, before {@link #compact} drops them from the journal.
+     */
+    void archive(String name, byte[] lines);
+
     /** Replaces the whole journal with {@code state} (at creation, SNAP, unload and shutdown). */
     void compact(SessionState state);
 
@@ -45,6 +51,7 @@ interface Journal {
         @Override public void tally(String key) { }
         @Override public void users(String json) { }
         @Override public void commit() { }
+        @Override public void archive(String name, byte[] lines) { }
         @Override public void compact(SessionState state) { }
         @Override public void force() { }
         @Override public void close() { }

@@ -30,6 +30,7 @@ import java.util.Set;
  * @param chunkChars outbound frames longer than this many chars are split into _CHUNK frames
  * @param requireLocalSnapshots accept SNAP only for a file this server's /files holds for the session
  * @param keepSnapshots snapshot files kept per session in this server's /files; older ones are deleted
+ * @param archiveMessages keep the messages each accepted SNAP prunes, under the session's data directory
  * @param ioThreads Netty worker threads (sessions are spread over them)
  * @param heraldPrefixes a JOIN's heraldUrl is used only if it starts with one of these; empty = heralding off
  * @param transport the requested socket transport ({@link Transport#AUTO} picks the best available)
@@ -40,7 +41,7 @@ public record ReflectorConfig(
         long idleTimeoutMs, long joinTimeoutMs, int maxFrameBytes, int maxMessagesPerSecond,
         int maxBufferedBytes, int maxConnectionsPerIp, int maxSessions, int maxFileBytes,
         int requThreshold, int maxRetainedMessages, int chunkChars, boolean requireLocalSnapshots,
-        int keepSnapshots, int ioThreads, List<String> heraldPrefixes, Transport transport) {
+        int keepSnapshots, boolean archiveMessages, int ioThreads, List<String> heraldPrefixes, Transport transport) {
 
     /** True when sessions are journalled under {@link #dataDir()}. */
     public boolean durable() {

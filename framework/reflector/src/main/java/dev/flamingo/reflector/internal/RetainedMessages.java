@@ -1,5 +1,6 @@
 package dev.flamingo.reflector.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -57,6 +58,32 @@ final class RetainedMessages {
                 chunks.removeFirst();
             }
         }
+    }
+
+    /**
+     * The messages {@link #dropThrough(int) dropThrough(seq)} would drop, one per line, with the seqs of the
+     * first and last; null when there are none.
+     */
+    Pruned through(int seq) {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        int count = 0;
+        int firstSeq = 0;
+        int lastSeq = 0;
+        for (Chunk c : chunks) {
+            for (int i = c.first; i < c.count && !Snapshots.after(seq, c.seqs[i]); i++) {
+                int start = i == 0 ? 0 : c.ends[i - 1];
+                lines.write(c.bytes, start, c.ends[i] - start);
+                lines.write('\n');
+                firstSeq = count == 0 ? c.seqs[i] : firstSeq;
+                lastSeq = c.seqs[i];
+                count++;
+            }
+        }
+        return count == 0 ? null : new Pruned(firstSeq, lastSeq, lines.toByteArray());
+    }
+
+    /** Messages about to be pruned: seqs as uint32 bits, {@code lines} UTF-8 JSON one per line. */
+    record Pruned(int firstSeq, int lastSeq, byte[] lines) {
     }
 
     /** Appends the messages to {@code out} as JSON array elements separated by commas. */

@@ -2,15 +2,17 @@ package dev.flamingo.reflector.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.Locale;
 
 /**
  * SNAP and SAVE. A SNAP newer than the current snapshot, for a file this server's {@code /files} holds
  * for the session, drops every retained message not {@linkplain #after after} its seq and compacts the
- * journal; late joiners then SYNC from it, and the {@link SnapshotPruner} deletes superseded snapshot
- * files. A SAVE records the URL of persisted data for the app's next fresh session. Owned by the
- * session's executor.
+ * journal (after archiving those messages, when the server keeps an archive); late joiners then SYNC from
+ * it, and the {@link SnapshotPruner} deletes superseded snapshot files. A SAVE records the URL of persisted
+ * data for the app's next fresh session. Owned by the session's executor.
  */
 final class Snapshots {
     private static final Logger LOG = System.getLogger(Snapshots.class.getName());
@@ -46,6 +48,9 @@ final class Snapshots {
         }
         long start = System.nanoTime();
         int seq = (int) o.get("seq").getAsLong();
+        if (services.config().archiveMessages() && !archived(time, seq)) {
+            return;
+        }
         st.messages.dropThrough(seq);
         st.snapshotTime = time;
         st.snapshotSeq = seq;
@@ -65,6 +70,27 @@ final class Snapshots {
     static boolean after(int a, int b) {
         long delta = Integer.toUnsignedLong(b - a);
         return delta > 0 && delta < 0x8000000L;
+    }
+
+    /**
+     * Writes the messages this SNAP prunes to the session's archive; false (and the SNAP ignored, so nothing
+     * is dropped and a later snapshot tries again) when that fails.
+     */
+    private boolean archived(long time, int seq) {
+        RetainedMessages.Pruned pruned = st.messages.through(seq);
+        if (pruned == null) {
+            return true;
+        }
+        String name = String.format(Locale.ROOT, "%013d_%010d-%010d.jsonl", time,
+                Integer.toUnsignedLong(pruned.firstSeq()), Integer.toUnsignedLong(pruned.lastSeq()));
+        try {
+            session.journal().archive(name, pruned.lines());
+            return true;
+        } catch (UncheckedIOException e) {
+            services.metrics().reject("archive_failed");
+            LOG.log(Level.ERROR, "archive-failed session=" + session.id + ": SNAP ignored, nothing pruned", e);
+            return false;
+        }
     }
 
     void save(Connection conn, JsonElement args) throws ProtocolException {

@@ -1,6 +1,7 @@
 package dev.flamingo.reflector.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -55,5 +56,24 @@ class RetainedMessagesTest {
         assertEquals("", joined(retained));
         retained.add(SessionState.INITIAL_SEQ + 1_500, "[1,2,\"after\"]");
         assertEquals("[1,2,\"after\"]", joined(retained));
+    }
+
+    /** What an archiving SNAP writes: exactly the messages dropThrough then drops, one per line. */
+    @Test
+    void throughListsWhatDropThroughDrops() {
+        List<String> all = messages(1_500);
+        RetainedMessages retained = new RetainedMessages();
+        for (int i = 0; i < all.size(); i++) {
+            retained.add(SessionState.INITIAL_SEQ + i, all.get(i));
+        }
+        retained.dropThrough(SessionState.INITIAL_SEQ + 2);
+        RetainedMessages.Pruned pruned = retained.through(SessionState.INITIAL_SEQ + 1_199);
+        assertEquals(SessionState.INITIAL_SEQ + 3, pruned.firstSeq());
+        assertEquals(SessionState.INITIAL_SEQ + 1_199, pruned.lastSeq(), "past the uint32 wrap");
+        assertEquals(String.join("\n", all.subList(3, 1_200)) + "\n",
+                new String(pruned.lines(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1_497, retained.size(), "through() drops nothing");
+        retained.dropThrough(SessionState.INITIAL_SEQ + 1_199);
+        assertNull(retained.through(SessionState.INITIAL_SEQ + 1_199), "nothing left at or before that seq");
     }
 }
