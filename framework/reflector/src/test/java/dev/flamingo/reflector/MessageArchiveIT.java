@@ -55,6 +55,24 @@ class MessageArchiveIT {
         }
     }
 
+    /** An archive that cannot be written makes the SNAP be ignored: nothing is pruned unarchived. */
+    @Test
+    void aSnapWhoseMessagesCannotBeArchivedPrunesNothing() throws IOException {
+        String sid = "blocked";
+        try (ReflectorServer server = start(true); TestClient a = TestClient.joined(server, sid, "a")) {
+            JsonArray m1 = send(a, "m1");
+            Files.writeString(data.resolve("sessions").resolve(sid).resolve("archive"), "a file in the way");
+            snap(server, a, sid, m1);
+            try (TestClient b = TestClient.connect(server, sid)) {
+                b.join("b", 200, 0);
+                var sync = b.next("SYNC").getAsJsonObject("args");
+                assertEquals("", sync.get("url").getAsString(), "the snapshot was not accepted");
+                assertTrue(sync.getAsJsonArray("messages").toString().contains("\"m1\""), sync.toString());
+            }
+            assertTrue(server.metricsText().contains("flamingo_rejected_total{reason=\"archive_failed\"} 1"));
+        }
+    }
+
     @Test
     void withoutTheSettingNothingIsArchived() {
         String sid = "unarchived";
