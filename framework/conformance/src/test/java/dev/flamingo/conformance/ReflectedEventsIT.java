@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.flamingo.reflector.ReflectorServer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Croquet's reflected model events through our reflector: every synced Croquet client sends its copy as a
- * TUTTI with the first message attached; the reflector sequences only the first copy it gets, so each
- * replica's model receives the event exactly once, and then tallies the votes for the views that asked.
+ * TUTTI with the first message attached; the reflector sequences only the first copy it gets per tally key,
+ * so every replica's model receives the same events in the same order, and then tallies the votes for the
+ * views that asked.
+ *
+ * <p>Not exactly once, because of Croquet's client: it names the tally {@code topic@time} with the VM's time
+ * read in a microtask after the publish, so a replica that executed a later message in the same step (here
+ * the other replica's relayed copy, 7-21 ms later) votes under another key, and that second tally relays its
+ * copy too. About one run in three did so with 10 ms steps, identically on both replicas, as it would with
+ * Croquet's own reflector. Flamingo's client names tallies by the publishing message instead.
  */
 class ReflectedEventsIT {
   private ReflectorServer server;
@@ -28,7 +37,7 @@ class ReflectedEventsIT {
   }
 
   @Test
-  void eachReplicaReceivesEveryReflectedEventOnceAndViewsGetTheTally() {
+  void everyReplicaReceivesTheSameReflectedEventsAndViewsGetTheTally() {
     String name = Harness.sessionName("reflected");
     try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
         CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
@@ -49,11 +58,15 @@ class ReflectedEventsIT {
 
       JsonObject stateA = a.state();
       JsonObject stateB = b.state();
-      JsonArray expected = new JsonArray();
-      expected.add(7);
-      expected.add(8);
-      assertEquals(expected, stateA.getAsJsonArray("echoes"));
-      assertEquals(expected, stateB.getAsJsonArray("echoes"));
+      JsonArray echoes = stateA.getAsJsonArray("echoes");
+      assertEquals(echoes, stateB.getAsJsonArray("echoes"));
+      List<Integer> firstSeen = new ArrayList<>();
+      echoes.forEach(e -> {
+        if (!firstSeen.contains(e.getAsInt())) {
+          firstSeen.add(e.getAsInt());
+        }
+      });
+      assertEquals(List.of(7, 8), firstSeen, "in order; only the race described above repeats one: " + echoes);
       assertEquals(0, stateA.get("divergences").getAsInt());
       assertEquals(0, stateB.get("divergences").getAsInt());
     }
