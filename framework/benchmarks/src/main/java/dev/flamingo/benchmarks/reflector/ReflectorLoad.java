@@ -27,8 +27,9 @@ import org.HdrHistogram.Histogram;
  * <p>Run: {@code java -cp framework/benchmarks/target/benchmarks.jar
  * dev.flamingo.benchmarks.reflector.ReflectorLoad [seconds] [scenario...]} with scenarios
  * {@code fanout one10 rate1000 paced one10paced heap durability} (default: all), {@code durable} (fanout with
- * {@code --data}, to profile), or {@code paced:<rate>} for
- * one rate over 100 sessions of 2. {@code -Dloadgen.transport} and {@code -Dreflector.transport} ({@code auto},
+ * {@code --data}, to profile), {@code paced:<rate>} for
+ * one rate over 100 sessions of 2, or {@code window:<n>} for 100 sessions of 2 each keeping {@code n} messages
+ * in flight (a closed loop: the rate at which that latency is reached). {@code -Dloadgen.transport} and {@code -Dreflector.transport} ({@code auto},
  * {@code io_uring}, {@code epoll} or {@code nio}) choose the generator's (default io_uring where available) and
  * the server's (default auto: epoll) transport.
  * Saturating scenarios keep a
@@ -88,6 +89,11 @@ public final class ReflectorLoad {
         if (scenario.startsWith("paced:")) {
             int rate = Integer.parseInt(scenario.substring("paced:".length()));
             paced(String.format(Locale.ROOT, "100 sessions x 2 clients, %,d msg/s total", rate), null, 100, 2, rate);
+            return;
+        }
+        if (scenario.startsWith("window:")) {
+            int window = Integer.parseInt(scenario.substring("window:".length()));
+            saturate("100 sessions x 2 clients, window " + window, null, 100, 2, window);
             return;
         }
         switch (scenario) {
