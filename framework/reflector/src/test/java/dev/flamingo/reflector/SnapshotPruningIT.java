@@ -152,6 +152,8 @@ class SnapshotPruningIT {
             blob = put(server, "apps/app/p1/data/blob-" + sid);
         }
         await(() -> files.stream().allMatch(f -> gone(server, f)), "snapshot files deleted with the session");
+        String sessionDir = files.get(0).substring(0, files.get(0).lastIndexOf('/'));
+        await(() -> gone(server, sessionDir), "the emptied snapshot directory deleted too");
         assertTrue(exists(server, blob), "data blobs are not the session's to delete");
     }
 

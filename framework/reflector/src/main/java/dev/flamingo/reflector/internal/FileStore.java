@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,8 +49,7 @@ final class FileStore {
         if (Files.exists(file)) {
             return Arrays.equals(Files.readAllBytes(file), bytes) ? PutResult.UNCHANGED : PutResult.CONFLICT;
         }
-        DurableFiles.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".put-", ".tmp");
+        Path tmp = createTempBeside(file);
         try {
             // Forced before the 201: a SNAP naming this file drops the messages it replaces from the journal.
             DurableFiles.writeForced(tmp, bytes);
@@ -61,6 +61,24 @@ final class FileStore {
             return Arrays.equals(Files.readAllBytes(file), bytes) ? PutResult.UNCHANGED : PutResult.CONFLICT;
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A temporary file in {@code file}'s directory, created first if need be. A delete can remove that
+     * directory as soon as it is empty ({@link #delete}), also between creating it and the temporary file,
+     * so that is retried once.
+     */
+    private static Path createTempBeside(Path file) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            DurableFiles.createDirectories(file.getParent());
+            try {
+                return Files.createTempFile(file.getParent(), ".put-", ".tmp");
+            } catch (NoSuchFileException removedMeanwhile) {
+                if (attempt == 2) {
+                    throw removedMeanwhile;
+                }
+            }
         }
     }
 
@@ -101,13 +119,24 @@ final class FileStore {
         return sessionDir && segments.subList(0, n - 2).contains("snap") ? relative : null;
     }
 
-    /** Deletes the file at a relative path; {@link NoSuchFileException} if it is not there. */
+    /**
+     * Deletes the file at a relative path, and its directory if that is left empty (an expired session's
+     * snapshot directory would otherwise stay forever); {@link NoSuchFileException} if the file is not there.
+     */
     void delete(String relative) throws IOException {
         Path file = resolve(relative);
         if (file == null) {
             throw new NoSuchFileException(relative, null, "refused path");
         }
         Files.delete(file);
+        Path dir = file.getParent();
+        if (!dir.equals(root)) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException | NoSuchFileException stillUsed) {
+                // Other files live there, or a concurrent delete took it first: either way it stays as it is.
+            }
+        }
     }
 
     private static boolean sameAuthority(String url, String authority) {

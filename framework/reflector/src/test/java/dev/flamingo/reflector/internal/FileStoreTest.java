@@ -70,6 +70,23 @@ class FileStoreTest {
         assertThrows(NoSuchFileException.class, () -> store.delete("../outside"));
     }
 
+    @Test
+    void aDirectoryEmptiedByADeleteGoesWithItsLastFileButNeverTheRoot() throws IOException {
+        FileStore store = new FileStore(root);
+        store.put(store.resolve("snap/s1/one"), bytes("1"));
+        store.put(store.resolve("snap/s1/two"), bytes("2"));
+        store.put(store.resolve("top"), bytes("t"));
+        store.delete("snap/s1/one");
+        assertTrue(Files.isDirectory(root.resolve("snap/s1")), "another file still lives there");
+        store.delete("snap/s1/two");
+        assertFalse(Files.exists(root.resolve("snap/s1")));
+        assertTrue(Files.isDirectory(root.resolve("snap")), "only the file's own directory is removed");
+        store.delete("top");
+        assertTrue(Files.isDirectory(root));
+        assertEquals(FileStore.PutResult.CREATED, store.put(store.resolve("snap/s1/three"), bytes("3")),
+                "a later upload re-creates the directory");
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
