@@ -11,6 +11,7 @@ import dev.flamingo.client.it.CounterView;
 import dev.flamingo.client.it.GalleryModel;
 import dev.flamingo.client.it.GalleryView;
 import dev.flamingo.core.DataHandle;
+import dev.flamingo.core.Handling;
 import dev.flamingo.core.Registry;
 import dev.flamingo.core.Model;
 import dev.flamingo.core.View;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,70 @@ class OfflineSessionTest {
             assertEquals(1L, (long) session.submit(() -> ((CounterModel) session.model()).joins()).get());
         } finally {
             session.leave().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * AUTO frames run only when wanted, yet everything that needs one gets it: a root view with its own
+     * {@code update} is animated every frame, and once-per-frame events reach an idle view.
+     */
+    @Test
+    void autoFramesAnimateViewsThatUpdateAndDeliverOncePerFrameEvents() throws Exception {
+        Session animated = ThreadDump.await(Session.join(JoinParameters.builder().appId("dev.flamingo.offline")
+                .name("animated").password("pw").registry(REGISTRY).model(CounterModel.class)
+                .view((model, options) -> new AnimatedView(model)).debug(DebugFlag.OFFLINE).build()), 20);
+        Session idle = ThreadDump.await(Session.join(JoinParameters.builder().appId("dev.flamingo.offline")
+                .name("idle").password("pw").registry(REGISTRY).model(CounterModel.class)
+                .view((model, options) -> new PerFrameView(model)).debug(DebugFlag.OFFLINE).build()), 20);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (((AnimatedView) animated.view()).updates.get() < 10) {
+                assertTrue(System.nanoTime() < deadline, "a view with its own update must be animated");
+                Thread.sleep(5);
+            }
+            PerFrameView view = (PerFrameView) idle.view();
+            for (int i = 1; i <= 3; i++) {
+                int value = i;
+                idle.submit(() -> {
+                    view.poke(value);
+                    return null;
+                }).get();
+                while (view.latest.get() != value) {
+                    assertTrue(System.nanoTime() < deadline, "once-per-frame event " + value + " never delivered");
+                    Thread.sleep(5);
+                }
+            }
+        } finally {
+            animated.leave().get(5, TimeUnit.SECONDS);
+            idle.leave().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Counts its frames. */
+    static final class AnimatedView extends View {
+        final AtomicInteger updates = new AtomicInteger();
+
+        AnimatedView(Model model) {
+            super(model);
+        }
+
+        @Override
+        public void update(long frameTimeMs) {
+            updates.incrementAndGet();
+        }
+    }
+
+    /** Publishes view-only events to itself, handled once per frame. */
+    static final class PerFrameView extends View {
+        final AtomicInteger latest = new AtomicInteger();
+
+        PerFrameView(Model model) {
+            super(model);
+            subscribe("ui", "poke", Handling.ONCE_PER_FRAME, (Integer value) -> latest.set(value));
+        }
+
+        void poke(int value) {
+            publish("ui", "poke", value);
         }
     }
 

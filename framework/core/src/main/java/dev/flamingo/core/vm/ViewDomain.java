@@ -164,6 +164,11 @@ public final class ViewDomain {
     return delivered;
   }
 
+  /** True if events wait for {@link #processFrameEvents}: the host should run a view phase soon. */
+  public boolean hasFrameEvents() {
+    return !queued.isEmpty() || !perFrame.isEmpty();
+  }
+
   private int drainQueued() {
     int delivered = 0;
     for (Event e = queued.poll(); e != null; e = queued.poll()) {

@@ -337,7 +337,8 @@ public final class Controller implements VmHost, ReflectorConnection.Listener {
             root.build(rootModel);
             if (!framing) {
                 framing = true;
-                owner.startFrames(FRAME_MS, () -> simulation.frame(wallMs()));
+                owner.startFrames(FRAME_MS, () -> simulation.frame(wallMs()),
+                        () -> vm != null && vm.viewDomain().hasFrameEvents());
             }
         } else {
             root.buildOnNextStep();

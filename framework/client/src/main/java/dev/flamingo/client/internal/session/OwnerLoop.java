@@ -2,14 +2,17 @@ package dev.flamingo.client.internal.session;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * A session's own thread: runs the session's queued work whenever there is some, else parks.
  * Producers (network and timer threads) wake it with {@link #wake()}, a single {@link LockSupport#unpark} and
  * only when it is parked, so a frame from the reflector costs one thread hand-off and no executor queue, lock or
- * task object on the way. It also keeps the session's frame rate itself ({@link #startFrames}), parking until the
- * next frame is due, so the frames of fifty sessions do not each take a trip through a timer thread. Thread rule:
- * {@link #startFrames} and {@link #stopFrames} on the loop's own thread; the rest from any thread.
+ * task object on the way. It also keeps the session's frames itself ({@link #startFrames}), parking until the
+ * next one is due, so the frames of fifty sessions do not each take a trip through a timer thread. Frames run
+ * only as often as they are wanted: each frame says when the next one is needed, and {@link #requestFrame} asks
+ * for one sooner, never more often than the frame period. Thread rule: {@link #startFrames} and
+ * {@link #stopFrames} on the loop's own thread; the rest from any thread.
  */
 final class OwnerLoop {
 
@@ -18,8 +21,11 @@ final class OwnerLoop {
     private final BooleanSupplier hasWork;
     private volatile boolean parked;
     private volatile boolean stopped;
-    private Runnable frame;
+    /** Set by {@link #requestFrame}: a frame is wanted at the next point the frame period allows. */
+    private volatile boolean frameRequested;
+    private LongSupplier frame;
     private long framePeriodNanos;
+    private long lastFrameNanos;
     private long nextFrameNanos;
 
     /** Starts a daemon thread named {@code name} that runs {@code drain} whenever {@code hasWork} holds. */
@@ -44,15 +50,31 @@ final class OwnerLoop {
         LockSupport.unpark(thread);
     }
 
-    /** Runs {@code task} about every {@code periodMs} between the queued work, until {@link #stopFrames}. */
-    void startFrames(long periodMs, Runnable task) {
+    /**
+     * Runs {@code task} between the queued work until {@link #stopFrames}: first one period from now, then
+     * whenever it is due. The task returns the milliseconds until it next needs to run: at most the period
+     * keeps a steady rate of one frame per period, more lets the thread sleep that long.
+     */
+    void startFrames(long periodMs, LongSupplier task) {
         framePeriodNanos = periodMs * 1_000_000;
-        nextFrameNanos = System.nanoTime() + framePeriodNanos;
+        lastFrameNanos = System.nanoTime();
+        nextFrameNanos = lastFrameNanos + framePeriodNanos;
         frame = task;
     }
 
     void stopFrames() {
         frame = null;
+    }
+
+    /**
+     * Asks for a frame one period after the last one (now, if that has passed), sooner than the last frame
+     * asked for. Wakes the thread only if it is parked and called from elsewhere.
+     */
+    void requestFrame() {
+        frameRequested = true;
+        if (parked && !isOwnerThread()) {
+            LockSupport.unpark(thread);
+        }
     }
 
     boolean isShutdown() {
@@ -72,24 +94,51 @@ final class OwnerLoop {
     }
 
     private void frameIfDue() {
-        long now = System.nanoTime();
-        if (frame != null && now - nextFrameNanos >= 0) {
-            // Fixed rate, but after a stall the next frame comes one period later rather than in a burst.
-            nextFrameNanos = Math.max(nextFrameNanos + framePeriodNanos, now);
-            frame.run();
+        if (frame == null) {
+            return;
         }
+        long now = System.nanoTime();
+        long due = frameDeadline();
+        if (now - due < 0) {
+            return;
+        }
+        frameRequested = false;
+        lastFrameNanos = now;
+        long wantedNanos = Math.max(1, frame.getAsLong()) * 1_000_000;
+        if (wantedNanos > framePeriodNanos) {
+            nextFrameNanos = now + wantedNanos;
+        } else {
+            // Fixed rate, but after a stall the next frame comes one period later rather than in a burst.
+            nextFrameNanos = due + framePeriodNanos;
+            if (nextFrameNanos - now <= 0) {
+                nextFrameNanos = now + framePeriodNanos;
+            }
+        }
+    }
+
+    /** When the next frame is due: as the last frame asked, or one period after it if one was requested. */
+    private long frameDeadline() {
+        long deadline = nextFrameNanos;
+        if (frameRequested) {
+            long periodAfterLast = lastFrameNanos + framePeriodNanos;
+            if (periodAfterLast - deadline < 0) {
+                deadline = periodAfterLast;
+            }
+        }
+        return deadline;
     }
 
     // No spinning before the park: on this 2-core machine there are far more sessions than cores, and a
     // profile showed the spin as the top consumer of CPU the other sessions needed.
     private void idle() {
-        // Dekker-style with wake(): a producer that queued before reading parked == false is seen by hasWork here.
+        // Dekker-style with wake() and requestFrame(): a producer that queued work or asked for a frame before
+        // reading parked == false is seen by hasWork or frameDeadline here.
         parked = true;
         while (!hasWork.getAsBoolean() && !stopped) {
             if (frame == null) {
                 LockSupport.park(this);
             } else {
-                long wait = nextFrameNanos - System.nanoTime();
+                long wait = frameDeadline() - System.nanoTime();
                 if (wait <= 0) {
                     break;
                 }

@@ -3,6 +3,8 @@ package dev.flamingo.client.internal.session;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Decides which thread runs the replica's work and hands it over: a FIFO inbox (network frames, timers,
@@ -30,6 +32,8 @@ final class ReplicaOwner {
     private volatile Thread owner;
     /** The thread running a {@link #deliver}ed frame right now; only ever compared with the current thread. */
     private Thread deliverer;
+    /** AUTO once joined: true when the views have events waiting for a frame; asked after each piece of work. */
+    private volatile BooleanSupplier frameWork;
 
     /** Starts the session thread {@code threadName}; {@code adopt} moves the VM to the thread about to run. */
     ReplicaOwner(String threadName, String sessionName, Runnable adopt) {
@@ -71,6 +75,7 @@ final class ReplicaOwner {
             deliverer = Thread.currentThread();
             adopt.run();
             task.run();
+            requestFrameIfWanted();
             return true;
         } finally {
             deliverer = null;
@@ -166,21 +171,56 @@ final class ReplicaOwner {
         }
     }
 
-    /** AUTO: runs {@code frame} on the session thread every {@code periodMs}, holding ownership. */
-    void startFrames(long periodMs, Runnable frame) {
-        loop.startFrames(periodMs, () -> {
-            ownership.lock();
-            try {
-                adopt.run(); // a delivery may have run on another thread since the last frame
-                frame.run();
-            } finally {
-                ownership.unlock();
-            }
+    /**
+     * AUTO: runs {@code frame} on the session thread, holding ownership, when it asks to (it returns the
+     * milliseconds until it next needs to run, see {@link OwnerLoop#startFrames}) and at most every
+     * {@code periodMs} when work leaves {@code frameWork} true.
+     */
+    void startFrames(long periodMs, LongSupplier frame, BooleanSupplier frameWork) {
+        onLoop(() -> {
+            this.frameWork = frameWork;
+            loop.startFrames(periodMs, () -> {
+                ownership.lock();
+                try {
+                    adopt.run(); // a delivery may have run on another thread since the last frame
+                    return frame.getAsLong();
+                } finally {
+                    ownership.unlock();
+                }
+            });
         });
     }
 
     void stopFrames() {
-        loop.stopFrames();
+        onLoop(() -> {
+            frameWork = null;
+            loop.stopFrames();
+        });
+    }
+
+    /**
+     * Frames belong to the session thread, but a join can finish on the network thread that delivered its last
+     * message: there the change is queued for the session thread, in order, and wakes it. (Set from that
+     * thread directly, the first frame waited for the next piece of posted work, which an idle session never got.)
+     */
+    private void onLoop(Runnable change) {
+        if (loop.isOwnerThread()) {
+            change.run();
+        } else {
+            inbox.add(change);
+            loop.wake();
+        }
+    }
+
+    /**
+     * After work, under ownership: events it left for the views' frame get one soon. This is what lets an idle
+     * session's thread sleep between frames, and a frame from the network not wake it at all.
+     */
+    private void requestFrameIfWanted() {
+        BooleanSupplier wanted = frameWork;
+        if (wanted != null && wanted.getAsBoolean()) {
+            loop.requestFrame();
+        }
     }
 
     /** True on the session thread, and on a thread running a {@link #deliver}ed frame. */
@@ -222,6 +262,7 @@ final class ReplicaOwner {
                 adopt.run(); // back from a MANUAL owner after leave(), or from a delivery
                 task.run();
             }
+            requestFrameIfWanted();
         } finally {
             ownership.unlock();
         }

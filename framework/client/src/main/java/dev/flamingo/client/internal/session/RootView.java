@@ -18,6 +18,8 @@ final class RootView {
     private volatile View view;
     /** MANUAL: the root view is built by the next step, on the stepping thread. */
     private boolean pending;
+    /** The view overrides {@link View#update}, so it expects a call every frame (animation). */
+    private boolean updatesEveryFrame;
 
     RootView(Controller controller) {
         this.c = controller;
@@ -39,6 +41,7 @@ final class RootView {
         if (params.view() != null) {
             try {
                 view = params.view().create(model, params.viewOptions());
+                updatesEveryFrame = view != null && overridesUpdate(view);
             } catch (RuntimeException e) {
                 c.lifecycle().fatal("the root view factory threw " + e);
                 return;
@@ -46,6 +49,19 @@ final class RootView {
         }
         c.vm().viewDomain().publishToViews(c.viewId(), "synced", Boolean.TRUE);
         c.vm().viewDomain().processFrameEvents(false);
+    }
+
+    /** True if the root view has its own {@link View#update}: frames then run at the frame rate. */
+    boolean updatesEveryFrame() {
+        return updatesEveryFrame && view != null;
+    }
+
+    private static boolean overridesUpdate(View view) {
+        try {
+            return view.getClass().getMethod("update", long.class).getDeclaringClass() != View.class;
+        } catch (NoSuchMethodException e) {
+            return true;
+        }
     }
 
     /** The frame's update, if there is a view. */

@@ -29,6 +29,15 @@ final class SyncedRule {
         candidateSince = -1;
     }
 
+    /**
+     * While synced, the milliseconds until a lag of {@code behindMs} could first exceed the limit: the lag grows
+     * at most as fast as the clock, so no frame is needed to notice it before then.
+     */
+    long msBeforeUnsyncedPossible(double behindMs) {
+        double lag = Math.max(0, behindMs - tickMs);
+        return (long) Math.max(0, Math.max(2000, 0.2 * tickMs) - lag);
+    }
+
     /** Feeds the lag observed at {@code now}; returns true when {@link #synced()} changed. */
     boolean update(long now, double behindMs) {
         double lag = Math.max(0, behindMs - tickMs);

@@ -1,5 +1,6 @@
 package dev.flamingo.client.internal.session;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,18 @@ class SyncedRuleTest {
         assertFalse(rule.update(0, 2000 + 50));
         assertTrue(rule.update(1, 2001 + 50));
         assertFalse(rule.synced());
+    }
+
+    @Test
+    void theFlagCannotDropBeforeTheLagCouldHaveGrownPastTheLimit() {
+        rule.set(true);
+        assertEquals(2000, rule.msBeforeUnsyncedPossible(50), "no lag beyond one tick");
+        assertEquals(1500, rule.msBeforeUnsyncedPossible(550));
+        long wait = rule.msBeforeUnsyncedPossible(550);
+        // The lag grows at most as fast as the clock: checked no earlier than that, it is still within the limit.
+        assertFalse(rule.update(0, 550 + wait));
+        assertTrue(rule.update(1, 550 + wait + 1));
+        assertEquals(0, new SyncedRule(50).msBeforeUnsyncedPossible(5000), "already beyond");
     }
 
     @Test
