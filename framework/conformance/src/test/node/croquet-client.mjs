@@ -7,9 +7,13 @@
 //   "state" (report model state),
 //   "stream <base> <count> <intervalMs>" (publish base+1 .. base+count, one every intervalMs),
 //   "snapshot" (ask Croquet to poll for a snapshot now), "blip" (drop the WebSocket; Croquet reconnects),
-//   "leave" (Session.leave, then exit), "exit" (exit at once, without leaving).
+//   "leave" (Session.leave, then exit), "exit" (exit at once, without leaving),
+//   "store <bytes> session|legacy" (store that many random bytes with the Data API and publish the handle
+//   into the model: session.data.store, or the legacy, always shareable Croquet.Data.store(sessionId, ...)),
+//   "fetch session|legacy" (fetch the model's handle the same way and report the bytes' SHA-256).
 // stdout: Croquet's own logging, plus one "EVT {json}" line per event the tests assert on.
 
+import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 
@@ -40,10 +44,12 @@ class Counter extends Croquet.Model {
     this.presence = [];
     this.echoes = [];
     this.divergences = 0;
+    this.blob = null;
     this.subscribe("counter", "add", this.add);
     this.subscribe("counter", "reflect", this.reflect);
     this.subscribe("counter", "echo", this.echo);
     this.subscribe("counter", "echo#divergence", this.diverged);
+    this.subscribe("data", "stored", this.stored);
     this.subscribe(this.sessionId, "view-join", this.viewJoined);
     this.subscribe(this.sessionId, "view-exit", this.viewExited);
   }
@@ -70,6 +76,12 @@ class Counter extends Croquet.Model {
 
   diverged() {
     this.divergences++;
+  }
+
+  // The handle itself lives in model state: Croquet snapshots it as its Data.toId string.
+  stored(handle) {
+    this.blob = handle;
+    this.publish("data", "changed", handle);
   }
 
   // The payload is the viewId, or {viewId, viewData} for a client that joined with viewData.
@@ -102,6 +114,7 @@ class CounterView extends Croquet.View {
     this.subscribe(this.viewId, "synced", (synced) => emit("synced", { synced }));
     this.subscribe("counter", "presence", ([what, viewId, time, viewData]) =>
       emit("presence", { what, viewId, time, viewData }));
+    this.subscribe("data", "changed", (handle) => emit("blob", { id: Croquet.Data.toId(handle) }));
   }
 }
 
@@ -162,7 +175,35 @@ function state() {
   const model = session.model;
   emit("state", { viewId: session.view.viewId, count: model.count, log: model.log, presence: model.presence,
     viewCount: model.viewCount, time: session.view.now(), chunkFrames, echoes: model.echoes,
-    divergences: model.divergences });
+    divergences: model.divergences, blob: model.blob && Croquet.Data.toId(model.blob) });
+}
+
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+// Random bytes, so every byte value occurs and the body is not valid UTF-8: a text path would mangle it.
+async function store(bytes, api) {
+  const data = randomBytes(Number(bytes));
+  const hash = sha256(data);
+  // store() wants an ArrayBuffer of its own, and by default transfers (detaches) it to its upload worker.
+  const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+  const handle = api === "legacy"
+    ? await Croquet.Data.store(session.id, buffer)
+    : await session.data.store(buffer);
+  session.view.publish("data", "stored", handle);
+  emit("stored", { id: Croquet.Data.toId(handle), bytes: data.length, sha256: hash });
+}
+
+// Croquet retries a failed download (after 100 ms, 1 s, 5 s) and then rejects: reported, not thrown.
+async function fetchBlob(api) {
+  const handle = session.model.blob;
+  try {
+    const bytes = api === "legacy"
+      ? await Croquet.Data.fetch(session.id, handle)
+      : await session.data.fetch(handle);
+    emit("fetched", { ok: true, id: Croquet.Data.toId(handle), bytes: bytes.length, sha256: sha256(bytes) });
+  } catch (error) {
+    emit("fetched", { ok: false, id: Croquet.Data.toId(handle), message: String(error?.message || error) });
+  }
 }
 
 const commands = {
@@ -182,6 +223,8 @@ const commands = {
     }, Number(intervalMs));
   },
   snapshot: () => controller.requestDebugSnapshot(),
+  store,
+  fetch: fetchBlob,
   blip: () => controller.connection.socket.close(4000, "conformance test: network blip"),
   leave: async () => {
     clearInterval(stepper);

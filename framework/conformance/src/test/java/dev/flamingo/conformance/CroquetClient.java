@@ -133,7 +133,8 @@ final class CroquetClient implements AutoCloseable {
     }
   }
 
-  private JsonObject awaitNth(String kind, int n) {
+  /** The {@code n}th event of this kind (1 for the first), waiting for it like {@link #await}. */
+  JsonObject awaitNth(String kind, int n) {
     return await(kind, event -> positionOf(event) == n);
   }
 

@@ -10,17 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A client joining late loads the snapshot another client uploaded to our files endpoint, then replays. */
 class LateJoinerIT {
-  /** Croquet's VM refuses a snapshot poll before 5 s of session time (SNAPSHOT_MIN_POLL_GAP). */
-  private static final int FIRST_POSSIBLE_SNAPSHOT_MS = 5_000;
-
   private ReflectorServer server;
 
   @BeforeEach
@@ -41,10 +36,7 @@ class LateJoinerIT {
       a.command("send 1");
       b.command("send 2");
       a.await("changed", event -> event.get("count").getAsInt() == 3);
-      awaitSessionTime(a, FIRST_POSSIBLE_SNAPSHOT_MS);
-      a.command("snapshot");
-      JsonObject snap = awaitSnap(a, b);
-      String url = snap.getAsJsonObject("args").get("url").getAsString();
+      String url = Snapshots.take(a, b);
       assertTrue(url.startsWith(server.filesUri().toString()), url);
       assertEquals(200, get(url).statusCode());
 
@@ -66,16 +58,6 @@ class LateJoinerIT {
         assertEquals(stateA.get("presence"), lateState.get("presence"));
       }
     }
-  }
-
-  private static JsonObject awaitSnap(CroquetClient a, CroquetClient b) {
-    return Poll.until("a SNAP from either client", () -> Stream.of(a, b)
-        .flatMap(client -> client.all("snap").stream()).findFirst());
-  }
-
-  private static void awaitSessionTime(CroquetClient client, long ms) {
-    Poll.until("session time " + ms + " ms", () -> Optional.of(client.state())
-        .filter(state -> state.get("time").getAsLong() >= ms));
   }
 
   private static HttpResponse<Void> get(String url) throws IOException, InterruptedException {
