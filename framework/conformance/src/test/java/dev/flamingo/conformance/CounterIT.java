@@ -3,31 +3,20 @@ package dev.flamingo.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
-import dev.flamingo.reflector.ReflectorServer;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two Croquet clients of one counter session end with identical models, and time runs on ticks. */
 class CounterIT {
-  private ReflectorServer server;
-
-  @BeforeEach
-  void startReflector() {
-    server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
-  }
-
-  @AfterEach
-  void stopReflector() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningReflector reflector = new RunningReflector();
 
   @Test
   void twoClientsSeeTheSameEventsInTheSameOrder() {
     String name = Harness.sessionName("counter");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.server().httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", reflector.server().httpUri(), name)) {
       for (int n = 1; n <= 5; n++) {
         a.command("send " + n);
         b.command("send " + n * 100);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.flamingo.reflector.ReflectorServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,25 +26,16 @@ class DataApiIT {
   /** Large enough for a multi-packet upload; random, so every byte value occurs and it is not UTF-8. */
   private static final int BLOB_BYTES = 300 * 1024;
 
-  private ReflectorServer server;
-
-  @BeforeEach
-  void startReflector() {
-    server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
-  }
-
-  @AfterEach
-  void stopReflector() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningReflector reflector = new RunningReflector();
 
   /** {@code session}: {@code session.data.store/fetch}; {@code legacy}: {@code Croquet.Data.store(sessionId, ...)}. */
   @ParameterizedTest
   @ValueSource(strings = {"session", "legacy"})
   void aStoredBlobReachesAnEarlierAndALateJoinerIntact(String api) throws IOException {
     String name = Harness.sessionName("data-" + api);
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.server().httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", reflector.server().httpUri(), name)) {
       JsonObject stored = store(a, api);
       assertContentAddressed(dataFile());
 
@@ -54,7 +43,7 @@ class DataApiIT {
       assertSameBlob(stored, fetch(b, api));
 
       String snapshot = Snapshots.take(a, b);
-      try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name)) {
+      try (CroquetClient late = CroquetClient.join("late", reflector.server().httpUri(), name)) {
         assertEquals(snapshot, late.await("sync", event -> true).get("url").getAsString(),
             "the late joiner starts from the snapshot, so the handle comes from the snapshot");
         assertEquals(stored.get("id"), late.state().get("blob"));
@@ -66,8 +55,8 @@ class DataApiIT {
   @Test
   void aBlobWhoseFileIsGoneFailsTheFetchAndTheSessionGoesOn() throws IOException {
     String name = Harness.sessionName("data-missing");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.server().httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", reflector.server().httpUri(), name)) {
       JsonObject lost = store(a, "session");
       b.await("blob", event -> event.get("id").equals(lost.get("id")));
       Files.delete(dataFile());
@@ -110,11 +99,11 @@ class DataApiIT {
    * {@code apps/<appId>/<persistentId>/data/<hash>}.
    */
   private Path dataFile() throws IOException {
-    try (Stream<Path> files = Files.walk(server.filesDir())) {
+    try (Stream<Path> files = Files.walk(reflector.server().filesDir())) {
       List<Path> blobs = files.filter(Files::isRegularFile)
           .filter(file -> file.getParent().getFileName().toString().equals("data")).toList();
       assertEquals(1, blobs.size(), "data blobs: " + blobs);
-      assertTrue(server.filesDir().relativize(blobs.get(0)).startsWith(Path.of("apps", "dev.flamingo.conformance")),
+      assertTrue(reflector.server().filesDir().relativize(blobs.get(0)).startsWith(Path.of("apps", "dev.flamingo.conformance")),
           blobs.get(0).toString());
       return blobs.get(0);
     }

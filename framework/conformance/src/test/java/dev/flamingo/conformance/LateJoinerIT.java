@@ -4,40 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import dev.flamingo.reflector.ReflectorServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A client joining late loads the snapshot another client uploaded to our files endpoint, then replays. */
 class LateJoinerIT {
-  private ReflectorServer server;
-
-  @BeforeEach
-  void startReflector() {
-    server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
-  }
-
-  @AfterEach
-  void stopReflector() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningReflector reflector = new RunningReflector();
 
   @Test
   void lateJoinerLoadsTheUploadedSnapshotAndReplaysTheMessagesAfterIt() throws Exception {
     String name = Harness.sessionName("late-joiner");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.server().httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", reflector.server().httpUri(), name)) {
       a.command("send 1");
       b.command("send 2");
       a.await("changed", event -> event.get("count").getAsInt() == 3);
       String url = Snapshots.take(a, b);
-      assertTrue(url.startsWith(server.filesUri().toString()), url);
+      assertTrue(url.startsWith(reflector.server().filesUri().toString()), url);
       assertEquals(200, get(url).statusCode());
 
       a.command("send 4");
@@ -45,7 +34,7 @@ class LateJoinerIT {
       a.await("changed", event -> event.get("count").getAsInt() == 15);
       b.await("changed", event -> event.get("count").getAsInt() == 15);
 
-      try (CroquetClient late = CroquetClient.join("late", server.httpUri(), name)) {
+      try (CroquetClient late = CroquetClient.join("late", reflector.server().httpUri(), name)) {
         JsonObject sync = late.await("sync", event -> true);
         assertEquals(url, sync.get("url").getAsString());
         assertTrue(sync.get("messages").getAsInt() >= 2, "messages after the snapshot: " + sync);

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.flamingo.reflector.ReflectorServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * view-join and view-exit as Croquet clients expect them: a join for each client (with its viewData),
@@ -25,23 +23,14 @@ class PresenceIT {
   /** The reflector announces a leave rejoinLimit + 250 ms after the disconnect, batched every 200 ms. */
   private static final int LEAVE_ANNOUNCED_WITHIN_MS = REJOIN_LIMIT_MS + 250 + 200;
 
-  private ReflectorServer server;
-
-  @BeforeEach
-  void startReflector() {
-    server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
-  }
-
-  @AfterEach
-  void stopReflector() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningReflector reflector = new RunningReflector();
 
   @Test
   void joinsExitsAndTheRejoinGracePeriod() throws InterruptedException {
     String name = Harness.sessionName("presence");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name, REJOIN);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name, REJOIN)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.server().httpUri(), name, REJOIN);
+        CroquetClient b = CroquetClient.join("b", reflector.server().httpUri(), name, REJOIN)) {
       String idA = a.viewId();
       String idB = b.viewId();
       a.await("presence", event -> isEvent(event, "join", idB));
@@ -65,7 +54,7 @@ class PresenceIT {
       assertTrue(exitAfterMs >= REJOIN_LIMIT_MS, "view-exit came " + exitAfterMs + " ms after the client"
           + " vanished, inside its " + REJOIN_LIMIT_MS + " ms rejoin limit");
 
-      try (CroquetClient c = CroquetClient.join("c", server.httpUri(), name,
+      try (CroquetClient c = CroquetClient.join("c", reflector.server().httpUri(), name,
           REJOIN.viewData("{\"name\":\"carol\"}"))) {
         String idC = c.viewId();
         JsonObject joinC = a.await("presence", event -> isEvent(event, "join", idC));

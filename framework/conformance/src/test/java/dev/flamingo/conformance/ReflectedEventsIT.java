@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.flamingo.reflector.ReflectorServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Croquet's reflected model events through our reflector: every synced Croquet client sends its copy as a
@@ -24,23 +22,14 @@ import org.junit.jupiter.api.Test;
  * Croquet's own reflector. Flamingo's client names tallies by the publishing message instead.
  */
 class ReflectedEventsIT {
-  private ReflectorServer server;
-
-  @BeforeEach
-  void startReflector() {
-    server = ReflectorServer.builder().host("127.0.0.1").port(0).build().start();
-  }
-
-  @AfterEach
-  void stopReflector() {
-    server.close();
-  }
+  @RegisterExtension
+  final RunningReflector reflector = new RunningReflector();
 
   @Test
   void everyReplicaReceivesTheSameReflectedEventsAndViewsGetTheTally() {
     String name = Harness.sessionName("reflected");
-    try (CroquetClient a = CroquetClient.join("a", server.httpUri(), name);
-        CroquetClient b = CroquetClient.join("b", server.httpUri(), name)) {
+    try (CroquetClient a = CroquetClient.join("a", reflector.server().httpUri(), name);
+        CroquetClient b = CroquetClient.join("b", reflector.server().httpUri(), name)) {
       // Croquet votes only from a synced client: with neither synced, the event is never relayed.
       a.await("synced", event -> event.get("synced").getAsBoolean());
       b.await("synced", event -> event.get("synced").getAsBoolean());
