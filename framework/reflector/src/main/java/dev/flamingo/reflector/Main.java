@@ -78,7 +78,7 @@ public final class Main {
                 case "--data" -> b.dataDir(Path.of(value));
                 case "--api-keys" -> b.apiKeysFile(Path.of(value));
                 case "--fsync" -> b.fsync(fsync(value));
-                case "--retention-days" -> b.retention(Duration.ofDays(integer(flag, value)));
+                case "--retention-days" -> b.retention(Duration.ofDays(days(flag, value)));
                 case "--max-rate" -> b.maxMessagesPerSecond(integer(flag, value));
                 case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
                 case "--keep-snapshots" -> b.keepSnapshots(integer(flag, value));
@@ -114,6 +114,15 @@ public final class Main {
             case "false", "no", "off" -> false;
             default -> throw new IllegalArgumentException(flag + " must be true or false, not " + value);
         };
+    }
+
+    // The builder would report a bad value as a Duration ("invalid retention: PT-24H").
+    private static int days(String flag, String value) {
+        int days = integer(flag, value);
+        if (days < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1 day, not " + value);
+        }
+        return days;
     }
 
     private static int integer(String flag, String value) {
