@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * Command line: {@code java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]
  * [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30] [--max-rate 2000]
  * [--max-connections-per-ip 1024] [--keep-snapshots 3] [--archive-messages false] [--io-threads N]
- * [--herald-allow URL-PREFIX,...] [--transport auto|io_uring|epoll|nio]}. SIGTERM or Ctrl-C persists every session and asks clients to
- * reconnect. Main thread only.
+ * [--herald-allow URL-PREFIX,...] [--transport auto|io_uring|epoll|nio]}. SIGTERM or Ctrl-C asks clients to
+ * reconnect and, with {@code --data}, persists every session. Main thread only.
  */
 public final class Main {
     private Main() {
@@ -46,11 +46,18 @@ public final class Main {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            System.out.println("Flamingo reflector stopped; sessions persisted");
+            System.out.println(stoppedMessage(server));
             System.out.flush();
             stopped.countDown();
         }, "reflector-shutdown"));
         stopped.await();
+    }
+
+    /** What the shutdown hook prints: only a server with a data directory has anything to persist. */
+    static String stoppedMessage(ReflectorServer server) {
+        return server.dataDir() == null
+                ? "Flamingo reflector stopped; its memory-only sessions are gone"
+                : "Flamingo reflector stopped; sessions persisted in " + server.dataDir();
     }
 
     static ReflectorServer.Builder parse(String[] args) {
@@ -71,7 +78,7 @@ public final class Main {
                 case "--data" -> b.dataDir(Path.of(value));
                 case "--api-keys" -> b.apiKeysFile(Path.of(value));
                 case "--fsync" -> b.fsync(fsync(value));
-                case "--retention-days" -> b.retention(Duration.ofDays(integer(flag, value)));
+                case "--retention-days" -> b.retention(Duration.ofDays(days(flag, value)));
                 case "--max-rate" -> b.maxMessagesPerSecond(integer(flag, value));
                 case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
                 case "--keep-snapshots" -> b.keepSnapshots(integer(flag, value));
@@ -107,6 +114,15 @@ public final class Main {
             case "false", "no", "off" -> false;
             default -> throw new IllegalArgumentException(flag + " must be true or false, not " + value);
         };
+    }
+
+    // The builder would report a bad value as a Duration ("invalid retention: PT-24H").
+    private static int days(String flag, String value) {
+        int days = integer(flag, value);
+        if (days < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1 day, not " + value);
+        }
+        return days;
     }
 
     private static int integer(String flag, String value) {
