@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -15,6 +16,18 @@ import java.util.concurrent.CountDownLatch;
  * reconnect and, with {@code --data}, persists every session. Main thread only.
  */
 public final class Main {
+    /** Builder settings as {@link ReflectorServer.Builder#build()} names them, and the flags that set them. */
+    private static final Map<String, String> FLAGS = Map.of(
+            "host", "--host",
+            "port", "--port",
+            "maxMessagesPerSecond", "--max-rate",
+            "maxConnectionsPerIp", "--max-connections-per-ip",
+            "keepSnapshots", "--keep-snapshots",
+            "archiveMessages (needs a dataDir)", "--archive-messages (needs --data)",
+            "ioThreads", "--io-threads",
+            "heraldAllow prefix", "--herald-allow prefix",
+            "transport", "--transport");
+
     private Main() {
     }
 
@@ -24,7 +37,7 @@ public final class Main {
         }
         ReflectorServer server;
         try {
-            server = parse(args).build().start();
+            server = build(parse(args)).start();
         } catch (IllegalArgumentException e) {
             System.err.println("flamingo-reflector: " + e.getMessage());
             System.err.println(usage());
@@ -58,6 +71,26 @@ public final class Main {
         return server.dataDir() == null
                 ? "Flamingo reflector stopped; its memory-only sessions are gone"
                 : "Flamingo reflector stopped; sessions persisted in " + server.dataDir();
+    }
+
+    /**
+     * Builds the server, reporting a bad setting by the flag that set it: the builder names its own
+     * parameters ("invalid maxMessagesPerSecond: 0"), which a command-line user never typed.
+     */
+    static ReflectorServer build(ReflectorServer.Builder builder) {
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            for (Map.Entry<String, String> setting : FLAGS.entrySet()) {
+                String named = "invalid " + setting.getKey();
+                if (message.startsWith(named + ":")) {
+                    throw new IllegalArgumentException("invalid " + setting.getValue()
+                            + message.substring(named.length()), e);
+                }
+            }
+            throw e;
+        }
     }
 
     static ReflectorServer.Builder parse(String[] args) {

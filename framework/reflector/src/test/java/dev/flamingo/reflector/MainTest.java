@@ -24,6 +24,19 @@ class MainTest {
     }
 
     @Test
+    void aBadSettingIsReportedByTheFlagThatSetIt() {
+        assertEquals("invalid --max-rate: 0", buildFails("--max-rate", "0"));
+        assertEquals("invalid --port: 99999", buildFails("--port", "99999"));
+        assertEquals("invalid --keep-snapshots: 0", buildFails("--keep-snapshots", "0"));
+        assertEquals("invalid --archive-messages (needs --data): true", buildFails("--archive-messages", "true"));
+        assertEquals("invalid --herald-allow prefix: ftp://x", buildFails("--herald-allow", "ftp://x"));
+    }
+
+    private static String buildFails(String... args) {
+        return assertThrows(IllegalArgumentException.class, () -> Main.build(Main.parse(args))).getMessage();
+    }
+
+    @Test
     void aRetentionBelowOneDayIsReportedInDaysNamingTheFlag() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Main.parse(new String[] {"--retention-days", "0"}).build());
