@@ -5,7 +5,7 @@ import dev.flamingo.core.View;
 
 /** Publishes adds to the tally; a headless client's only input. */
 public class TallyView extends View {
-  TallyView(Model model) {
+  public TallyView(Model model) {
     super(model);
   }
 
