@@ -5,6 +5,7 @@ import static dev.flamingo.client.it.Fixture.await;
 import static dev.flamingo.client.it.Fixture.on;
 import static dev.flamingo.client.it.Fixture.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Connection drops shorter and longer than rejoinLimit, and a reflector restarted underneath its clients. */
+/**
+ * Connection drops shorter and longer than rejoinLimit, a connection that stalls, and a reflector restarted
+ * underneath its clients.
+ */
 class RejoinIT {
 
     @TempDir
@@ -65,6 +69,45 @@ class RejoinIT {
         assertSame(view, awaitView(b, view, true));
         assertEquals(summary(a), summary(b));
         assertEquals(0L, (long) on(a, () -> Fixture.model(a).exits()));
+    }
+
+    /**
+     * Croquet's synced rule on a connection that stays open but goes silent: views hear "synced false" once the
+     * replica is over two seconds behind the reflector's extrapolated time, and "synced true" once it caught up.
+     * An idle session's thread sleeps between frames, so this checks it still wakes when the flag can change.
+     */
+    @Test
+    void aStalledReflectorUnsyncsTheViewsUntilItsMessagesArrive() throws Exception {
+        fixture = new Fixture(null);
+        proxy = new TcpProxy(fixture.server.port());
+        Session a = fixture.join(fixture.params("stall"));
+        Session b = fixture.join(fixture.params("stall").box(proxy.box()));
+        add(a, 1);
+        await(List.of(a, b), m -> m.events() == 1);
+        proxy.stall();
+        add(a, 2);
+        awaitSynced(b, false);
+        assertFalse(b.isSynced());
+        proxy.resume();
+        awaitSynced(b, true);
+        await(List.of(a, b), m -> m.events() == 2);
+        assertEquals(summary(a), summary(b));
+        assertEquals(List.of(true, false, true), on(b, () -> List.copyOf(((CounterView) b.view()).synced)));
+    }
+
+    /** Waits until the last synced event b's view heard is {@code value}. */
+    private static void awaitSynced(Session s, boolean value) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            List<Boolean> heard = on(s, () -> List.copyOf(((CounterView) s.view()).synced));
+            if (!heard.isEmpty() && heard.get(heard.size() - 1) == value) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("views never heard synced " + value + "; heard " + heard);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A loopback TCP relay in front of the reflector whose connections a test can cut, to drop clients for real. */
+/**
+ * A loopback TCP relay in front of the reflector whose connections a test can cut, to drop clients for real, or
+ * stall, to hold back what the reflector sends while the connection stays open.
+ */
 final class TcpProxy implements AutoCloseable {
 
     private volatile ServerSocket server;
@@ -18,6 +21,9 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean blocked;
+    /** While set, bytes from the reflector wait in the relay (and then in the socket buffers). */
+    private final Object stallLock = new Object();
+    private boolean stalled;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -55,6 +61,33 @@ final class TcpProxy implements AutoCloseable {
         listen();
     }
 
+    /** Holds back everything the reflector sends until {@link #resume()}; the connections stay open. */
+    void stall() {
+        synchronized (stallLock) {
+            stalled = true;
+        }
+    }
+
+    void resume() {
+        synchronized (stallLock) {
+            stalled = false;
+            stallLock.notifyAll();
+        }
+    }
+
+    private void awaitUnstalled() throws IOException {
+        synchronized (stallLock) {
+            while (stalled) {
+                try {
+                    stallLock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while stalled", e);
+                }
+            }
+        }
+    }
+
     private void acceptLoop() {
         ServerSocket listening = server;
         while (!listening.isClosed()) {
@@ -69,19 +102,22 @@ final class TcpProxy implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
             } catch (IOException e) {
                 // closed, or the upstream refused: the client sees a dropped connection
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromReflector) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[65536];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (fromReflector) {
+                        awaitUnstalled();
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
