@@ -4,14 +4,23 @@ import static dev.flamingo.client.it.Fixture.add;
 import static dev.flamingo.client.it.Fixture.await;
 import static dev.flamingo.client.it.Fixture.summary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
 import dev.flamingo.client.SessionProblem;
+import dev.flamingo.client.internal.crypto.Envelope;
+import dev.flamingo.client.internal.crypto.Purpose;
+import dev.flamingo.client.internal.crypto.SessionKey;
+import dev.flamingo.core.vm.ExternalMessage;
+import dev.flamingo.core.vm.HandlerError;
+import dev.flamingo.core.vm.VirtualMachine;
+import dev.flamingo.core.vm.VmHost;
 import dev.flamingo.core.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -53,6 +62,54 @@ class SnapshotIT {
         await(List.of(a, b), m -> m.events() == 61);
         assertEquals(summary(a), summary(b));
         assertTrue(fixture.problems.isEmpty(), fixture.problems.toString());
+    }
+
+    /**
+     * The uploaded snapshot's name (and so the vote and SNAP that carry the same hash) must not be the plain
+     * SHA-256 of the state: the reflector and the files server could confirm a guessed state by hashing it.
+     */
+    @Test
+    void snapshotNameDoesNotRevealThePlaintextHash() throws Exception {
+        Session a = fixture.join(fixture.params("hidden").snapshotAfterCpuMs(10));
+        for (int i = 1; i <= 40; i++) {
+            add(a, i);
+        }
+        await(List.of(a), m -> m.events() == 40);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!snapshotUploaded()) {
+            assertTrue(System.nanoTime() < deadline, "no snapshot uploaded within 20 s");
+            Thread.sleep(20);
+        }
+        Path file;
+        try (Stream<Path> files = Files.walk(fixture.server.filesDir())) {
+            file = files.filter(p -> p.toString().contains("/snap/") && Files.isRegularFile(p)).findFirst()
+                    .orElseThrow();
+        }
+        String name = file.getFileName().toString();
+        String published = name.substring(name.lastIndexOf('.') + 1);
+        Envelope envelope = new Envelope(SessionKey.derive("correct horse", a.persistentId()), new SecureRandom());
+        byte[] snapshot = envelope.open(Purpose.SNAPSHOT, a.id(), Files.readAllBytes(file));
+        String plain = VirtualMachine.restore(Fixture.REGISTRY, snapshot, new Silent()).capture().sha256();
+        assertNotEquals(plain, published, "the snapshot's name carries the SHA-256 of its plaintext state");
+        assertEquals(envelope.keyedHash(Purpose.SNAPSHOT, a.id(), plain), published);
+    }
+
+    /** A host for restoring a snapshot outside any session. */
+    static final class Silent implements VmHost {
+        @Override
+        public String viewId() {
+            return "test";
+        }
+
+        @Override
+        public void sendToReflector(ExternalMessage.ModelEvent event) {
+            throw new AssertionError("a restored snapshot sent " + event);
+        }
+
+        @Override
+        public void onHandlerError(HandlerError error) {
+            throw new AssertionError(error.describe());
+        }
     }
 
     @Test
