@@ -94,6 +94,14 @@ class SnapshotIT {
         assertEquals(envelope.keyedHash(Purpose.SNAPSHOT, a.id(), plain), published);
     }
 
+    private static void awaitOn(Session s, String what, java.util.concurrent.Callable<Boolean> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Fixture.on(s, done)) {
+            assertTrue(System.nanoTime() < deadline, what + " not done within 20 s");
+            Thread.sleep(5);
+        }
+    }
+
     /** A host for restoring a snapshot outside any session. */
     static final class Silent implements VmHost {
         @Override
@@ -121,9 +129,14 @@ class SnapshotIT {
         Session b = fixture.join(params);
         DivergentModel.miscountingModel = b.model();
         DivergentModel.miscountingView = b.viewId();
-        for (int i = 1; i <= 40; i++) {
+        // One add at a time, each run before the next is published, so each travels as a message of its own
+        // and the located message can be checked exactly: the sixth, after which b's total went wrong.
+        for (int i = 1; i <= 10; i++) {
             add(a, 1);
+            long expected = i;
+            awaitOn(a, "add " + i, () -> ((DivergentModel) a.model()).total == expected);
         }
+        long wentWrongAt = Fixture.on(a, () -> ((DivergentModel) a.model()).wentWrongAt);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         SessionProblem.Diverged located = null;
         while (located == null) {
@@ -134,9 +147,8 @@ class SnapshotIT {
         }
         assertEquals(2, located.groups().size());
         assertTrue(located.groups().contains(List.of(b.viewId())), located.describe());
-        // The adds travel bundled; the miscounting replica goes wrong inside the first bundle of them.
-        assertTrue(located.firstDifferingMessage().contains("counter:add from view " + a.viewId()),
-                located.describe());
+        assertEquals("event counter:add from view " + a.viewId() + " at " + wentWrongAt + " ms",
+                located.firstDifferingMessage(), located.describe());
         DivergentModel.miscountingModel = null;
         DivergentModel.miscountingView = "none";
     }
