@@ -55,7 +55,13 @@ class SnapshotIT {
             add(a, i);
         }
         await(List.of(a), m -> m.events() == 60);
-        Session b = fixture.join(fixture.params("late"));
+        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Session b = fixture.join(fixture.params("late").progress(progress::add));
+        assertEquals(1.0, progress.get(progress.size() - 1), "join progress " + progress);
+        for (int i = 0; i < progress.size(); i++) {
+            assertTrue(progress.get(i) >= (i == 0 ? 0 : progress.get(i - 1)) && progress.get(i) <= 1,
+                    "join progress must rise from 0 to 1: " + progress);
+        }
         await(List.of(a, b), m -> m.events() == 60);
         assertEquals(summary(a), summary(b));
         add(b, 1000);
