@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flamingo.client.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,7 @@ class SessionIT {
     @Test
     void rootViewSeesItsOwnJoinGetsViewOptionsAndIsDetachedByLeave() throws Exception {
         fixture.join(fixture.params("own"));
-        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         Session b = fixture.join(fixture.params("own").viewOptions("the options").view((model, options) -> {
             seen.add(((CounterModel) model).lastJoin());
             seen.add(String.valueOf(options));
@@ -50,7 +52,7 @@ class SessionIT {
                 + "the last join it saw was " + seen.get(0) + ", not " + b.viewId());
         assertEquals("the options", seen.get(1));
         CounterView view = (CounterView) b.view();
-        b.leave().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        b.leave().get(5, TimeUnit.SECONDS);
         assertTrue(view.detached, "leave() completed before the root view was detached");
     }
 

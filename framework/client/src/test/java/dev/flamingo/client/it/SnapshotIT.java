@@ -13,15 +13,17 @@ import dev.flamingo.client.SessionProblem;
 import dev.flamingo.client.internal.crypto.Envelope;
 import dev.flamingo.client.internal.crypto.Purpose;
 import dev.flamingo.client.internal.crypto.SessionKey;
+import dev.flamingo.core.Registry;
 import dev.flamingo.core.vm.ExternalMessage;
 import dev.flamingo.core.vm.HandlerError;
 import dev.flamingo.core.vm.VirtualMachine;
 import dev.flamingo.core.vm.VmHost;
-import dev.flamingo.core.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
@@ -55,7 +57,7 @@ class SnapshotIT {
             add(a, i);
         }
         await(List.of(a), m -> m.events() == 60);
-        List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Double> progress = new CopyOnWriteArrayList<>();
         Session b = fixture.join(fixture.params("late").progress(progress::add));
         assertEquals(1.0, progress.get(progress.size() - 1), "join progress " + progress);
         for (int i = 0; i < progress.size(); i++) {
@@ -100,7 +102,7 @@ class SnapshotIT {
         assertEquals(envelope.keyedHash(Purpose.SNAPSHOT, a.id(), plain), published);
     }
 
-    private static void awaitOn(Session s, String what, java.util.concurrent.Callable<Boolean> done) throws Exception {
+    private static void awaitOn(Session s, String what, Callable<Boolean> done) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Fixture.on(s, done)) {
             assertTrue(System.nanoTime() < deadline, what + " not done within 20 s");

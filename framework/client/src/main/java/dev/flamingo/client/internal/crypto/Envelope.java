@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -71,7 +72,7 @@ public final class Envelope {
     public String keyedHash(Purpose purpose, String context, String digest) {
         byte[] mac = hmac(hashKey, ("flamingo/v1/" + purpose.label() + "/" + context + "/" + digest)
                 .getBytes(StandardCharsets.UTF_8));
-        return java.util.HexFormat.of().formatHex(mac);
+        return HexFormat.of().formatHex(mac);
     }
 
     private static byte[] hmac(SecretKeySpec key, byte[] message) {
