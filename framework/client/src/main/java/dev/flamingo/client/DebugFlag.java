@@ -27,7 +27,10 @@ public enum DebugFlag {
     TICKS,
     /** The round trip of the PING sent on each connect (Croquet's undocumented {@code pong}). */
     PONG,
-    /** Detect view code writing to model state (passed to the model core). */
+    /**
+     * Detect view code writing to model state: honoured by the fx module's {@code SessionWindow}, which checks
+     * the models between steps; a headless session ignores it.
+     */
     WRITE,
     /** Run against an in-process reflector: no network, single user. */
     OFFLINE;

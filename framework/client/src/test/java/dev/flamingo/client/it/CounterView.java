@@ -8,10 +8,18 @@ import java.util.List;
 /** A headless root view that publishes counter events and records the synced events it saw. */
 public class CounterView extends View {
     final List<Boolean> synced = new ArrayList<>();
+    /** Set by {@link #detach()}: the session tore this view down. */
+    volatile boolean detached;
 
     public CounterView(Model model) {
         super(model);
         subscribe(viewId(), "synced", (Boolean value) -> synced.add(value));
+    }
+
+    @Override
+    public void detach() {
+        detached = true;
+        super.detach();
     }
 
     public void add(long n) {

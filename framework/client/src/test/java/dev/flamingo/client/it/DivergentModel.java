@@ -17,6 +17,8 @@ public class DivergentModel extends Model {
     static volatile String miscountingView = "none";
 
     long total;
+    /** VM time of the add that took the total past 5 (where the miscounting replica goes wrong), or -1. */
+    long wentWrongAt = -1;
 
     @Override
     protected void init(Object options) {
@@ -26,6 +28,9 @@ public class DivergentModel extends Model {
     @AllowNondeterminism("test fixture: injects divergence on purpose")
     void onAdd(Long n) {
         total += n;
+        if (total > 5 && wentWrongAt < 0) {
+            wentWrongAt = now();
+        }
         if (total > 5 && (this == miscountingModel || Thread.currentThread().getName().contains(miscountingView))) {
             total += 1000;
         }

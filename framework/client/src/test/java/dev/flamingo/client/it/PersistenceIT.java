@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.client.JoinParameters;
 import dev.flamingo.client.Session;
+import dev.flamingo.client.internal.crypto.Envelope;
+import dev.flamingo.client.internal.crypto.Purpose;
+import dev.flamingo.client.internal.crypto.SessionKey;
 import dev.flamingo.core.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -55,6 +61,24 @@ class PersistenceIT {
         }
     }
 
+    /**
+     * The persisted blob's name (also its vote's hash) must not be the plain SHA-256 of the data: the files
+     * server could confirm guessed data by hashing it.
+     */
+    private void assertSavedUnderAKeyedName(Session s) throws Exception {
+        Path file;
+        try (Stream<Path> files = Files.walk(fixture.server.filesDir())) {
+            file = files.filter(p -> p.toString().contains("/save/") && Files.isRegularFile(p)).findFirst()
+                    .orElseThrow();
+        }
+        Envelope envelope = new Envelope(SessionKey.derive("correct horse", s.persistentId()), new SecureRandom());
+        byte[] data = envelope.open(Purpose.PERSISTED, s.persistentId(), Files.readAllBytes(file));
+        String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        String name = file.getFileName().toString();
+        assertNotEquals(plain, name, "the persisted blob's name is the SHA-256 of its plaintext");
+        assertEquals(envelope.keyedHash(Purpose.PERSISTED, s.persistentId(), plain), name);
+    }
+
     @Test
     void newCodeVersionStartsFromPersistedData() throws Exception {
         Session v1 = fixture.join(params(1));
@@ -68,6 +92,7 @@ class PersistenceIT {
             assertTrue(System.nanoTime() < deadline, "nothing persisted within 20 s");
             Thread.sleep(20);
         }
+        assertSavedUnderAKeyedName(v1);
         Session v2 = fixture.join(params(2));
         assertNotEquals(v1.id(), v2.id());
         assertEquals(v1.persistentId(), v2.persistentId());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flamingo.client.Session;
 import dev.flamingo.core.View;
@@ -63,9 +64,10 @@ class RejoinIT {
         proxy.cut();
         add(a, 2); // b misses it live and gets it from the SYNC
         Thread.sleep(300);
+        add(b, 4); // b is disconnected: kept in its send buffer and sent after the rejoin
         proxy.heal();
         add(b, 3);
-        await(List.of(a, b), m -> m.events() == 3);
+        await(List.of(a, b), m -> m.events() == 4);
         assertSame(view, awaitView(b, view, true));
         assertEquals(summary(a), summary(b));
         assertEquals(0L, (long) on(a, () -> Fixture.model(a).exits()));
@@ -125,6 +127,7 @@ class RejoinIT {
         proxy.heal();
         View rebuilt = awaitView(b, view, false);
         assertNotSame(view, rebuilt);
+        assertTrue(((CounterView) view).detached, "the reboot left the old root view attached");
         add(b, 3);
         await(List.of(a, b), m -> m.events() == 3);
         assertEquals(summary(a), summary(b));

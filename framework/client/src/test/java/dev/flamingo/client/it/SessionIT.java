@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.flamingo.client.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,27 @@ class SessionIT {
         assertTrue(fixture.problems.isEmpty(), fixture.problems.toString());
         assertEquals(List.of(true), Fixture.on(a, () -> ((CounterView) a.view()).synced));
         assertTrue(a.latency() > 0 && a.latency() < 10_000, "latency " + a.latency());
+    }
+
+    /**
+     * The root view is built only once this client's own view-join has run (Croquet's join waits for its viewId
+     * in the VM's views), gets the viewOptions, and is torn down before leave() completes.
+     */
+    @Test
+    void rootViewSeesItsOwnJoinGetsViewOptionsAndIsDetachedByLeave() throws Exception {
+        fixture.join(fixture.params("own"));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Session b = fixture.join(fixture.params("own").viewOptions("the options").view((model, options) -> {
+            seen.add(((CounterModel) model).lastJoin());
+            seen.add(String.valueOf(options));
+            return new CounterView(model);
+        }));
+        assertTrue(seen.get(0).contains(b.viewId()), "the root view was built before its own view-join ran: "
+                + "the last join it saw was " + seen.get(0) + ", not " + b.viewId());
+        assertEquals("the options", seen.get(1));
+        CounterView view = (CounterView) b.view();
+        b.leave().get(5, TimeUnit.SECONDS);
+        assertTrue(view.detached, "leave() completed before the root view was detached");
     }
 
     @Test

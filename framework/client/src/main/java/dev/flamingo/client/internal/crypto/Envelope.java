@@ -7,8 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -45,6 +47,8 @@ public final class Envelope {
 
     private final SecretKeySpec key;
     private final byte[] rawKey;
+    /** A key of its own for {@link #keyedHash}, derived from the session key, never used to encrypt. */
+    private final SecretKeySpec hashKey;
     private final SecureRandom random;
     // A Cipher is not thread-safe, and getInstance looks up providers: keep one per thread.
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(Envelope::newCipher);
@@ -54,6 +58,31 @@ public final class Envelope {
         this.key = new SecretKeySpec(key.bytes(), "AES");
         this.rawKey = key.bytes();
         this.random = random;
+        this.hashKey = new SecretKeySpec(hmac(new SecretKeySpec(rawKey, "HmacSHA256"),
+                "flamingo/v1/state-hash-key".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    }
+
+    /**
+     * Hides a plaintext digest that has to travel in the clear (a snapshot or persistence vote, and the
+     * name of the uploaded file): HMAC-SHA256 under a key derived from the session key, bound to
+     * {@code purpose} and {@code context}, as 64 hex digits. Replicas with the same password compute the same
+     * value for the same digest, so they can still compare states; the reflector and the files server, which
+     * could otherwise confirm a guessed state by hashing it, learn nothing about the plaintext.
+     */
+    public String keyedHash(Purpose purpose, String context, String digest) {
+        byte[] mac = hmac(hashKey, ("flamingo/v1/" + purpose.label() + "/" + context + "/" + digest)
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no HmacSHA256, which every Java 17 must provide", e);
+        }
     }
 
     /** Encrypts {@code plaintext} for {@code purpose} within {@code context} (a session or persistent id). */

@@ -16,7 +16,9 @@ import java.util.Locale;
 /**
  * Snapshot and persistence voting (Croquet §2.18, §2.12): after enough simulation CPU time (or on REQU) a
  * replica asks for a poll; on the poll every synced replica captures its state
- * on the model thread and votes with its SHA-256 through TUTTI; on the tally every replica elects the same
+ * on the model thread and votes through TUTTI with its SHA-256 keyed by the session key (votes and file names
+ * are seen by the reflector and the files server, which must not be able to confirm a guessed state); on the
+ * tally every replica elects the same
  * uploader (majority hash, then lowest CPU time), which seals, encrypts and PUTs off the model thread and
  * announces with SNAP. A tally with more than one hash means divergence, which {@link DivergenceLocator}
  * then pins to the first external message after which the replicas' states differed. Confined to the session
@@ -120,7 +122,9 @@ final class Snapshots {
         double cost = cpuTimeMs + c.random().nextDouble();
         String viewId = c.viewId();
         Threads.WORKERS.execute(() -> {
-            Vote vote = new Vote(viewId, captured.sha256(), cost, time, seq);
+            // Votes and the upload's file name travel in the clear: vote with a keyed hash of the state.
+            String hash = c.link().envelope().keyedHash(Purpose.SNAPSHOT, c.ids().sessionId(), captured.sha256());
+            Vote vote = new Vote(viewId, hash, cost, time, seq);
             c.debug(DebugFlag.SNAPSHOT, () -> "vote " + vote.hash() + " at " + time + " (" + captured.size() + " bytes)");
             c.link().connection().send(c.link().encoder().tutti(time, vote.toJson(), null, true, SNAPSHOT,
                     SNAPSHOT + "@" + time));
@@ -130,12 +134,12 @@ final class Snapshots {
     /** The root model offered persistent data: vote on it. */
     void persist(byte[] data, String hash) {
         persistData = data;
-        persistHash = hash;
+        persistHash = c.link().envelope().keyedHash(Purpose.PERSISTED, c.ids().persistentId(), hash);
         if (!c.votingAllowed()) {
             return;
         }
         long time = c.vm().time();
-        Vote vote = new Vote(c.viewId(), hash, cpuTimeMs + c.random().nextDouble(), time, c.vm().externalSeq());
+        Vote vote = new Vote(c.viewId(), persistHash, cpuTimeMs + c.random().nextDouble(), time, c.vm().externalSeq());
         c.link().connection().send(c.link().encoder().tutti(time, vote.toJson(), null, true, PERSIST,
                 PERSIST + "@" + time));
     }
