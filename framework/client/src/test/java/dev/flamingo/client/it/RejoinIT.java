@@ -74,6 +74,31 @@ class RejoinIT {
     }
 
     /**
+     * As in Croquet, a JOIN sent within rejoinLimit stops the rejoin timer: a SYNC that comes after the limit
+     * still continues the same timeline, and the view is kept.
+     */
+    @Test
+    void aJoinSentWithinRejoinLimitKeepsTheViewThoughItsSyncComesLater() throws Exception {
+        fixture = new Fixture(null);
+        proxy = new TcpProxy(fixture.server.port());
+        Session a = fixture.join(fixture.params("late-sync").rejoinLimit(1500));
+        Session b = fixture.join(fixture.params("late-sync").box(proxy.box()).rejoinLimit(1500));
+        add(a, 1);
+        await(List.of(a, b), m -> m.events() == 1);
+        View view = on(b, b::view);
+        proxy.cut();
+        proxy.stallAfterHandshake();
+        proxy.heal(); // b reconnects within a few hundred ms and sends its JOIN; its SYNC is held
+        add(a, 2);
+        Thread.sleep(3000);
+        proxy.resume();
+        assertSame(view, awaitView(b, view, true));
+        await(List.of(a, b), m -> m.events() == 2);
+        assertEquals(summary(a), summary(b));
+        assertFalse(((CounterView) view).detached, "the view was torn down while the SYNC was on its way");
+    }
+
+    /**
      * Croquet's synced rule on a connection that stays open but goes silent: views hear "synced false" once the
      * replica is over two seconds behind the reflector's extrapolated time, and "synced true" once it caught up.
      * An idle session's thread sleeps between frames, so this checks it still wakes when the flag can change.
@@ -141,11 +166,16 @@ class RejoinIT {
         add(a, 1);
         add(b, 2);
         await(List.of(a, b), m -> m.events() == 2);
+        View viewA = on(a, a::view);
+        View viewB = on(b, b::view);
         fixture.server.close();
         fixture.start();
         add(a, 3);
         add(b, 4);
         await(List.of(a, b), m -> m.events() == 4);
         assertEquals(summary(a), summary(b));
+        // The restarted reflector continues the timeline and its clock (never backwards): both rejoin seamlessly.
+        assertSame(viewA, awaitView(a, viewA, true));
+        assertSame(viewB, awaitView(b, viewB, true));
     }
 }

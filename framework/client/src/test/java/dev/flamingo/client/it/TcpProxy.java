@@ -24,6 +24,8 @@ final class TcpProxy implements AutoCloseable {
     /** While set, bytes from the reflector wait in the relay (and then in the socket buffers). */
     private final Object stallLock = new Object();
     private boolean stalled;
+    /** While set, a new connection stalls right after the reflector's handshake response has passed. */
+    private volatile boolean stallAfterHandshake;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -68,8 +70,17 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets each new connection open (the reflector's handshake response passes) and then holds back what the
+     * reflector sends, SYNC included, until {@link #resume()}: the client has sent its JOIN but hears nothing.
+     */
+    void stallAfterHandshake() {
+        stallAfterHandshake = true;
+    }
+
     void resume() {
         synchronized (stallLock) {
+            stallAfterHandshake = false;
             stalled = false;
             stallLock.notifyAll();
         }
@@ -120,6 +131,10 @@ final class TcpProxy implements AutoCloseable {
                     }
                     out.write(buffer, 0, n);
                     out.flush();
+                    // The reflector speaks only when spoken to, so its first bytes are the handshake response.
+                    if (fromReflector && stallAfterHandshake) {
+                        stall();
+                    }
                 }
             } catch (IOException e) {
                 // one side went away

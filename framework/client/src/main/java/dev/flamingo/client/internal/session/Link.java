@@ -123,6 +123,9 @@ final class Link {
     }
 
     private void sendJoin() {
+        // As in Croquet, a JOIN sent in time ends the wait: its SYNC decides between seamless rejoin and
+        // reboot, however long it takes to arrive.
+        cancelRejoin();
         String viewData = params.viewDataJson();
         connection.send(encoder.join(new JoinArgs(params.appId() + "/" + params.name(),
                 params.apiKey() == null ? "" : params.apiKey(), params.appId(), ids.persistentId(),
@@ -220,7 +223,7 @@ final class Link {
         }
     }
 
-    /** The replica was torn down: no rejoin to wait for. */
+    /** The replica was torn down, or a JOIN went out: no rejoin to wait for. */
     void cancelRejoin() {
         OwnedTimer.cancelIfSet(rejoinTimer);
         rejoinTimer = null;

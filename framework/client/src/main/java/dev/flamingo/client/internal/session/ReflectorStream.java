@@ -46,9 +46,12 @@ final class ReflectorStream {
         lastReflectorTime = Math.max(lastReflectorTime, sync.time());
     }
 
-    /** True when {@code sync} is on this timeline with no gap and has not announced our own departure. */
+    /**
+     * True when {@code sync} is on this timeline with no gap, its clock has not gone back, and it has not
+     * announced our own departure (Croquet's rules for a seamless rejoin).
+     */
     boolean continues(Inbound.Sync sync) {
-        if (timeline == null || !timeline.equals(sync.timeline())) {
+        if (timeline == null || !timeline.equals(sync.timeline()) || sync.time() < reflectorTime) {
             return false;
         }
         long firstAvailable = sync.messages().isEmpty() ? next(sync.seq()) : sync.messages().get(0).seq();
