@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -123,6 +124,31 @@ class HardeningIT {
             c.send("{\"action\":\"PING\",\"args\":1}");
             c.next("PONG");
         }
+    }
+
+    @Test
+    void sendFromASocketThatNeverJoinedARunningSessionIsNotRelayed() {
+        try (TestClient member = TestClient.joined(server, "intruded", "m");
+             TestClient intruder = TestClient.connect(server, "intruded")) {
+            intruder.send("{\"action\":\"SEND\",\"args\":[0,0,\"intruder\",0]}");
+            intruder.send("{\"action\":\"PING\",\"args\":1}");
+            intruder.next("PONG");
+            member.sendMessage("member");
+            JsonArray first = member.nextRecv(p -> p.isJsonPrimitive());
+            assertEquals("member", first.get(2).getAsString(), "only joined sockets may SEND");
+        }
+    }
+
+    @Test
+    void firstJoinWithoutTicksGetsTheDefaultTickRateNotACrash() {
+        try (TestClient c = TestClient.connect(server, "noticks")) {
+            c.send("{\"action\":\"JOIN\",\"args\":{\"version\":1,\"apiKey\":\"k\",\"user\":\"u\"}}");
+            long synced = c.next("SYNC").getAsJsonObject("args").get("time").getAsLong();
+            long first = c.next("TICK").get("args").getAsLong();
+            long second = c.next("TICK").get("args").getAsLong();
+            assertTrue(second - first >= 180 && first >= synced, "Croquet's 200 ms default: " + first + ", " + second);
+        }
+        witnessStillWorks("after a JOIN without ticks");
     }
 
     @Test
