@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -200,6 +203,24 @@ class HardeningIT {
             quiet.next("SYNC");
             assertEquals(4121, lurker.closeCode());
             assertEquals(4002, quiet.closeCode());
+        }
+    }
+
+    /**
+     * A socket that never finishes an HTTP request (never upgrades, or stops mid-request) is dropped like one
+     * that never joins: otherwise idle and half-open connections pile up outside every WebSocket limit.
+     */
+    @Test
+    void aSocketThatNeverCompletesARequestIsDropped() throws IOException {
+        try (ReflectorServer quick = ReflectorServer.builder().port(0).idleTimeout(Duration.ofMillis(700))
+                .joinTimeout(Duration.ofMillis(300)).build().start();
+             Socket silent = new Socket("127.0.0.1", quick.port());
+             Socket partial = new Socket("127.0.0.1", quick.port())) {
+            partial.getOutputStream().write("GET /reflector/s HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            silent.setSoTimeout(5000);
+            partial.setSoTimeout(5000);
+            assertEquals(-1, silent.getInputStream().read(), "a silent socket is closed");
+            assertEquals(-1, partial.getInputStream().read(), "a half-sent request is closed");
         }
     }
 
