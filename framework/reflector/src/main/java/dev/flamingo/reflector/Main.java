@@ -11,22 +11,26 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command line: {@code java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]
  * [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30] [--max-rate 2000]
- * [--max-connections-per-ip 1024] [--keep-snapshots 3] [--archive-messages false] [--io-threads N]
+ * [--max-connections-per-ip 1024] [--max-frame-bytes 1048576] [--max-buffered-bytes 16777216]
+ * [--max-sessions 10000] [--keep-snapshots 3] [--archive-messages false] [--io-threads N]
  * [--herald-allow URL-PREFIX,...] [--transport auto|io_uring|epoll|nio]}. SIGTERM or Ctrl-C asks clients to
  * reconnect and, with {@code --data}, persists every session. Main thread only.
  */
 public final class Main {
     /** Builder settings as {@link ReflectorServer.Builder#build()} names them, and the flags that set them. */
-    private static final Map<String, String> FLAGS = Map.of(
-            "host", "--host",
-            "port", "--port",
-            "maxMessagesPerSecond", "--max-rate",
-            "maxConnectionsPerIp", "--max-connections-per-ip",
-            "keepSnapshots", "--keep-snapshots",
-            "archiveMessages (needs a dataDir)", "--archive-messages (needs --data)",
-            "ioThreads", "--io-threads",
-            "heraldAllow prefix", "--herald-allow prefix",
-            "transport", "--transport");
+    private static final Map<String, String> FLAGS = Map.ofEntries(
+            Map.entry("host", "--host"),
+            Map.entry("port", "--port"),
+            Map.entry("maxMessagesPerSecond", "--max-rate"),
+            Map.entry("maxConnectionsPerIp", "--max-connections-per-ip"),
+            Map.entry("maxFrameBytes", "--max-frame-bytes"),
+            Map.entry("maxBufferedBytes", "--max-buffered-bytes"),
+            Map.entry("maxSessions", "--max-sessions"),
+            Map.entry("keepSnapshots", "--keep-snapshots"),
+            Map.entry("archiveMessages (needs a dataDir)", "--archive-messages (needs --data)"),
+            Map.entry("ioThreads", "--io-threads"),
+            Map.entry("heraldAllow prefix", "--herald-allow prefix"),
+            Map.entry("transport", "--transport"));
 
     private Main() {
     }
@@ -114,6 +118,9 @@ public final class Main {
                 case "--retention-days" -> b.retention(Duration.ofDays(days(flag, value)));
                 case "--max-rate" -> b.maxMessagesPerSecond(integer(flag, value));
                 case "--max-connections-per-ip" -> b.maxConnectionsPerIp(integer(flag, value));
+                case "--max-frame-bytes" -> b.maxFrameBytes(integer(flag, value));
+                case "--max-buffered-bytes" -> b.maxBufferedBytes(integer(flag, value));
+                case "--max-sessions" -> b.maxSessions(integer(flag, value));
                 case "--keep-snapshots" -> b.keepSnapshots(integer(flag, value));
                 case "--archive-messages" -> b.archiveMessages(yesNo(flag, value));
                 case "--io-threads" -> b.ioThreads(integer(flag, value));
@@ -169,7 +176,8 @@ public final class Main {
     private static String usage() {
         return "usage: java -jar flamingo-reflector.jar [--host 127.0.0.1] [--port 9090] [--data DIR]"
                 + " [--api-keys FILE] [--fsync never|interval|always] [--retention-days 30]"
-                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--keep-snapshots 3]"
+                + " [--max-rate 2000] [--max-connections-per-ip 1024] [--max-frame-bytes 1048576]"
+                + " [--max-buffered-bytes 16777216] [--max-sessions 10000] [--keep-snapshots 3]"
                 + " [--archive-messages false] [--io-threads N]"
                 + " [--herald-allow URL-PREFIX,...]"
                 + " [--transport auto|io_uring|epoll|nio]";

@@ -114,6 +114,46 @@ class DurabilityIT {
         }
     }
 
+    /** Besides the messages, a crash keeps what the session was created with and its last snapshot. */
+    @Test
+    void snapshotPointerToveAndTickRateSurviveACrash() {
+        ReflectorServer first = start(0);
+        JsonArray snapped;
+        String url;
+        try (TestClient a = TestClient.connect(first, "snapped")) {
+            a.join("a", 40, 0);
+            a.next("SYNC");
+            a.sendMessage("before");
+            snapped = a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("before"));
+            String path = "apps/app/snap/c/p1.snapped/" + snapped.get(0) + "_" + snapped.get(1) + ".h";
+            assertEquals(201, Http.put(first.filesUri().resolve(path), "sealed").statusCode());
+            url = first.filesUri().resolve(path).toString();
+            a.send("{\"action\":\"SNAP\",\"args\":{\"time\":" + snapped.get(0) + ",\"seq\":" + snapped.get(1)
+                    + ",\"hash\":\"h\",\"url\":\"" + url + "\"}}");
+            a.sendMessage("after");
+            a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("after"));
+            first.halt();
+        }
+        try (ReflectorServer second = start(0); TestClient b = TestClient.connect(second, "snapped")) {
+            b.join("b", 5000, 0);
+            JsonObject sync = b.next("SYNC").getAsJsonObject("args");
+            assertEquals(url, sync.get("url").getAsString());
+            assertEquals(snapped.get(0).getAsLong(), sync.get("snapshotTime").getAsLong());
+            assertEquals(snapped.get(1).getAsLong(), sync.get("snapshotSeq").getAsLong());
+            assertEquals("tove-1", sync.get("tove").getAsString(), "the first JOIN's tove");
+            List<String> stored = new ArrayList<>();
+            for (JsonElement m : sync.getAsJsonArray("messages")) {
+                if (m.getAsJsonArray().get(2).isJsonPrimitive()) {
+                    stored.add(m.getAsJsonArray().get(2).getAsString());
+                }
+            }
+            assertEquals(List.of("after"), stored, "only the messages after the snapshot");
+            long t1 = b.next("TICK", 1000).get("args").getAsLong();
+            long t2 = b.next("TICK", 1000).get("args").getAsLong();
+            assertTrue(t2 - t1 < 1000, "the first JOIN's 40 ms ticks, not the 5 s b asked for: " + t1 + ", " + t2);
+        }
+    }
+
     @Test
     void emptySessionIsUnloadedAndResumesFromDisk() throws InterruptedException {
         try (ReflectorServer server = ReflectorServer.builder().port(0).dataDir(data)

@@ -138,6 +138,39 @@ class FilesAndSnapshotsIT {
         }
     }
 
+    /** A SNAP from the future (a bug, or a hostile member) would make every later, real snapshot look old. */
+    @Test
+    void snapBeyondTheSessionsTimeOrSeqIsIgnored() {
+        String sid = "futuresnap";
+        try (TestClient a = joined(sid, "a")) {
+            a.sendMessage("m1");
+            JsonArray m1 = a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("m1"));
+            long time = m1.get(0).getAsLong();
+            long seq = m1.get(1).getAsLong();
+            String path = "apps/app/snap/c/p1." + sid + "/" + time + "_" + seq + ".h";
+            assertEquals(201, Http.put(file(path), "encrypted").statusCode());
+            String url = file(path).toString();
+            a.send(snap(time, (seq + 1000) & 0xFFFFFFFFL, url)); // a seq not given out yet
+            a.send(snap(time + 86_400_000L, seq, url));          // a day ahead
+            a.send(snap(time, seq, url));
+            a.sendMessage("m2");
+            a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("m2"));
+            try (TestClient b = TestClient.connect(server, sid)) {
+                joinWithKey(b, "b");
+                JsonObject args = b.next("SYNC").getAsJsonObject("args");
+                assertEquals(time, args.get("snapshotTime").getAsLong(), "the real snapshot was taken");
+                assertEquals(seq, args.get("snapshotSeq").getAsLong());
+                JsonArray messages = args.getAsJsonArray("messages");
+                assertEquals("m2", messages.get(messages.size() - 1).getAsJsonArray().get(2).getAsString());
+            }
+        }
+    }
+
+    private static String snap(long time, long seq, String url) {
+        return "{\"action\":\"SNAP\",\"args\":{\"time\":" + time + ",\"seq\":" + seq + ",\"hash\":\"h\",\"url\":\""
+                + url + "\"}}";
+    }
+
     @Test
     void backlogPressureSendsRequThenInfoAndFinallyDropsMessages() {
         try (TestClient a = joined("backlog", "a")) {

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -126,6 +130,31 @@ class HardeningIT {
     }
 
     @Test
+    void sendFromASocketThatNeverJoinedARunningSessionIsNotRelayed() {
+        try (TestClient member = TestClient.joined(server, "intruded", "m");
+             TestClient intruder = TestClient.connect(server, "intruded")) {
+            intruder.send("{\"action\":\"SEND\",\"args\":[0,0,\"intruder\",0]}");
+            intruder.send("{\"action\":\"PING\",\"args\":1}");
+            intruder.next("PONG");
+            member.sendMessage("member");
+            JsonArray first = member.nextRecv(p -> p.isJsonPrimitive());
+            assertEquals("member", first.get(2).getAsString(), "only joined sockets may SEND");
+        }
+    }
+
+    @Test
+    void firstJoinWithoutTicksGetsTheDefaultTickRateNotACrash() {
+        try (TestClient c = TestClient.connect(server, "noticks")) {
+            c.send("{\"action\":\"JOIN\",\"args\":{\"version\":1,\"apiKey\":\"k\",\"user\":\"u\"}}");
+            long synced = c.next("SYNC").getAsJsonObject("args").get("time").getAsLong();
+            long first = c.next("TICK").get("args").getAsLong();
+            long second = c.next("TICK").get("args").getAsLong();
+            assertTrue(second - first >= 180 && first >= synced, "Croquet's 200 ms default: " + first + ", " + second);
+        }
+        witnessStillWorks("after a JOIN without ticks");
+    }
+
+    @Test
     void secondJoinOnOneSocketIsRefused() {
         try (TestClient c = TestClient.joined(server, "twice", "a")) {
             c.join("a", 200, 0);
@@ -174,6 +203,24 @@ class HardeningIT {
             quiet.next("SYNC");
             assertEquals(4121, lurker.closeCode());
             assertEquals(4002, quiet.closeCode());
+        }
+    }
+
+    /**
+     * A socket that never finishes an HTTP request (never upgrades, or stops mid-request) is dropped like one
+     * that never joins: otherwise idle and half-open connections pile up outside every WebSocket limit.
+     */
+    @Test
+    void aSocketThatNeverCompletesARequestIsDropped() throws IOException {
+        try (ReflectorServer quick = ReflectorServer.builder().port(0).idleTimeout(Duration.ofMillis(700))
+                .joinTimeout(Duration.ofMillis(300)).build().start();
+             Socket silent = new Socket("127.0.0.1", quick.port());
+             Socket partial = new Socket("127.0.0.1", quick.port())) {
+            partial.getOutputStream().write("GET /reflector/s HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            silent.setSoTimeout(5000);
+            partial.setSoTimeout(5000);
+            assertEquals(-1, silent.getInputStream().read(), "a silent socket is closed");
+            assertEquals(-1, partial.getInputStream().read(), "a half-sent request is closed");
         }
     }
 

@@ -32,6 +32,17 @@ class MainTest {
         assertEquals("invalid --herald-allow prefix: ftp://x", buildFails("--herald-allow", "ftp://x"));
     }
 
+    /** Every limit the issue names can be set where operators run the server, not only by embedding it. */
+    @Test
+    void everyConnectionLimitHasAFlag() {
+        assertEquals("invalid --max-frame-bytes: 100", buildFails("--max-frame-bytes", "100"));
+        assertEquals("invalid --max-buffered-bytes: 1000", buildFails("--max-buffered-bytes", "1000"));
+        assertEquals("invalid --max-sessions: 0", buildFails("--max-sessions", "0"));
+        assertEquals("invalid --max-connections-per-ip: 0", buildFails("--max-connections-per-ip", "0"));
+        Main.build(Main.parse(new String[] {"--port", "0", "--max-frame-bytes", "2048",
+            "--max-buffered-bytes", "65536", "--max-sessions", "1"}));
+    }
+
     private static String buildFails(String... args) {
         return assertThrows(IllegalArgumentException.class, () -> Main.build(Main.parse(args))).getMessage();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,47 @@ class ProtocolIT {
             long t1 = a.next("TICK").get("args").getAsLong();
             long t2 = a.next("TICK").get("args").getAsLong();
             assertTrue(t1 >= syncTime && t2 >= t1 + 40, "ticks every ~50 ms: " + t1 + ", " + t2);
+        }
+    }
+
+    @Test
+    void sessionIdIsTheLastPathSegmentWhateverThePrefixAndQuery() {
+        URI prefixed = server.httpUri().resolve("/any/prefix/v1/same-session?token=jwt.abc.def&region=eu&colo=FRA");
+        try (TestClient a = TestClient.connect(URI.create(prefixed.toString().replaceFirst("^http", "ws")));
+             TestClient b = TestClient.joined(server, "same-session", "b")) {
+            a.join("a", 200, 0);
+            assertEquals("same-session", a.next("SYNC").get("id").getAsString());
+            JsonObject users = a.nextUsers();
+            assertEquals(2, users.get("active").getAsInt(), "both URLs name one session: " + users);
+        }
+    }
+
+    @Test
+    void noTickWhileMessagesKeepTheSessionBusy() {
+        try (TestClient a = TestClient.connect(server, "busy")) {
+            a.join("a", 300, 0);
+            a.next("SYNC");
+            a.nextUsers();
+            long until = System.nanoTime() + 1_500_000_000L;
+            while (System.nanoTime() < until) {
+                a.sendMessage("busy");
+                sleep(50);
+            }
+            List<String> during = a.drain(100);
+            assertTrue(during.stream().noneMatch(f -> f.contains("\"TICK\"")),
+                    "a TICK arrived although a message came every 50 ms (tick 300 ms)");
+            a.sendMessage("last");
+            long lastMessage = a.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("last")).get(0).getAsLong();
+            assertTrue(a.next("TICK").get("args").getAsLong() >= lastMessage, "ticks resume in the silence");
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

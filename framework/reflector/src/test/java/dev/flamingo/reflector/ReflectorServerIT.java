@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +23,18 @@ class ReflectorServerIT {
             assertEquals("http://127.0.0.1:" + port + "/", server.httpUri().toString());
             assertEquals("http://127.0.0.1:" + port + "/files/", server.filesUri().toString());
             assertThrows(IllegalStateException.class, server::start);
+        }
+    }
+
+    /** Tyrus on Grizzly bound 0.0.0.0 whatever it was told; 127.0.0.2 is loopback too, but another address. */
+    @Test
+    void theBindAddressIsHonouredExactly() throws IOException {
+        try (ReflectorServer server = ReflectorServer.builder().host("127.0.0.2").port(0).build().start()) {
+            assertEquals(200, Http.get(server.httpUri().resolve("healthz")).statusCode());
+            try (Socket other = new Socket()) {
+                assertThrows(ConnectException.class,
+                        () -> other.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000));
+            }
         }
     }
 

@@ -139,6 +139,29 @@ class UsersAndTalliesIT {
         }
     }
 
+    /** Croquet's history: a vote older than 60 s opens no tally, and only the last 20 completed keys are closed. */
+    @Test
+    void staleVotesAreRefusedAndOnlyTwentyCompletedKeysAreRemembered() {
+        try (TestClient a = TestClient.joined(server, "history", "a")) {
+            a.nextUsers();
+            long now = a.next("TICK").get("args").getAsLong();
+            a.send(vote(now - 61_000, "stale", true));
+            for (int k = 0; k <= 20; k++) {
+                a.send(vote(now, "k" + k, false)); // the only client voted: complete at once, no tally
+            }
+            a.send(vote(now, "k20", true)); // still remembered: refused
+            a.send(vote(now, "k0", true));  // the 21st key back: forgotten, so a new tally
+            JsonObject tally = a.nextRecv(p -> p.isJsonObject() && p.getAsJsonObject().get("what")
+                    .getAsString().equals("tally")).get(2).getAsJsonObject();
+            assertEquals("k0@" + now, tally.get("tuttiKey").getAsString(), "neither the stale vote nor k20 made one");
+        }
+    }
+
+    private static String vote(long sendTime, String topic, boolean wantsVote) {
+        return "{\"action\":\"TUTTI\",\"args\":[" + sendTime + ",0,\"p\",null," + wantsVote + ",[\"t\"],\""
+                + topic + "@" + sendTime + "\"]}";
+    }
+
     @Test
     void taggedSendsAreDebounced() {
         try (TestClient a = TestClient.joined(server, "debounce", "a")) {

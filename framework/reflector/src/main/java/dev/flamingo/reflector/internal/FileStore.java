@@ -83,10 +83,11 @@ final class FileStore {
     }
 
     /**
-     * True if {@code url} names a file under {@code /files/} that exists here and whose path has a segment
-     * containing {@code sessionId} (Croquet uploads to {@code .../<persistentId>.<sessionId>/<time>_<seq>.<hash>}),
-     * and whose host is the one the client reached this server by (so a SNAP cannot point late joiners at
-     * a look-alike path on another server).
+     * True if {@code url} names a file under {@code /files/} that exists here, in a directory named for
+     * {@code sessionId} (Croquet uploads to {@code .../<persistentId>.<sessionId>/<time>_<seq>.<hash>}), and
+     * whose host is the one the client reached this server by (so a SNAP cannot point late joiners at a
+     * look-alike path on another server). The directory must name the session exactly: a segment merely
+     * containing the id would give session {@code s} the snapshots of every session whose id contains an s.
      */
     boolean holdsForSession(String url, String sessionId, String authority) {
         if (!sameAuthority(url, authority)) {
@@ -97,8 +98,14 @@ final class FileStore {
             return false;
         }
         Path file = resolve(relative);
-        return file != null && Files.isRegularFile(file)
-                && Arrays.stream(relative.split("/")).anyMatch(s -> s.contains(sessionId));
+        String[] segments = relative.split("/", -1);
+        return file != null && segments.length >= 2 && namesSession(segments[segments.length - 2], sessionId)
+                && Files.isRegularFile(file);
+    }
+
+    /** {@code <sessionId>} or {@code <persistentId>.<sessionId>}. */
+    private static boolean namesSession(String directory, String sessionId) {
+        return directory.equals(sessionId) || directory.endsWith("." + sessionId);
     }
 
     /**
@@ -114,8 +121,7 @@ final class FileStore {
         }
         List<String> segments = List.of(relative.split("/", -1));
         int n = segments.size();
-        String dir = n >= 3 ? segments.get(n - 2) : "";
-        boolean sessionDir = dir.equals(sessionId) || dir.endsWith("." + sessionId);
+        boolean sessionDir = n >= 3 && namesSession(segments.get(n - 2), sessionId);
         return sessionDir && segments.subList(0, n - 2).contains("snap") ? relative : null;
     }
 

@@ -119,6 +119,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
                 }
             });
             ctx.pipeline().remove(this);
+            channel.pipeline().remove(HttpIdleTimeout.class);
             handshaker.handshake(channel, req).addListener(f -> Connection.closeChannel(channel,
                     CloseReason.BAD_PROTOCOL, "missing or invalid session id"));
             return;
@@ -145,6 +146,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         channel.config().setAutoRead(false);
         channel.closeFuture().addListener(f -> handler.closed());
         ctx.pipeline().remove(this);
+        // Its timers run on this event loop; the socket may move to its session's loop, which arms its own.
+        channel.pipeline().remove(HttpIdleTimeout.class);
         handshaker.handshake(channel, req).addListener(f -> {
             if (!f.isSuccess()) {
                 channel.close();

@@ -77,6 +77,7 @@ public final class ReflectorRuntime {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("http-idle", new HttpIdleTimeout(config.joinTimeoutMs(), metrics));
                         ch.pipeline().addLast("http", new HttpServerCodec());
                         ch.pipeline().addLast("guard", new RequestGuard());
                         ch.pipeline().addLast("aggregator", new HttpObjectAggregator(config.maxFileBytes()));

@@ -46,8 +46,17 @@ final class Snapshots {
             LOG.log(Level.WARNING, "snap-refused session={0} remote={1} url={2}", session.id, conn, url);
             return;
         }
-        long start = System.nanoTime();
         int seq = (int) o.get("seq").getAsLong();
+        if (time > session.now() || after(st.seq, seq)) {
+            // No client has seen that time or seq yet. Accepted, a SNAP from the future would make every
+            // real snapshot after it look old, and the retained messages would grow until the cap.
+            services.metrics().reject("snap_out_of_range");
+            LOG.log(Level.WARNING, "snap-refused session={0} remote={1} time={2} seq={3}: beyond the session at {4}/{5}",
+                    session.id, conn, String.valueOf(time), Integer.toUnsignedString(seq),
+                    String.valueOf(session.now()), Integer.toUnsignedString(st.seq));
+            return;
+        }
+        long start = System.nanoTime();
         if (services.config().archiveMessages() && !archived(time, seq)) {
             return;
         }

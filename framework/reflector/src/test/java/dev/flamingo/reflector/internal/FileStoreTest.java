@@ -48,6 +48,22 @@ class FileStoreTest {
         assertFalse(store.holdsForSession("not a url", "sid1", "h:1"));
     }
 
+    /**
+     * A segment merely containing the session id is not the session's: session "sid" must not take the
+     * snapshot of session "sid1", nor session "snap" (or "a", the app) every file below such a directory.
+     */
+    @Test
+    void aSessionWhoseIdIsPartOfAnothersDoesNotOwnItsSnapshots() throws IOException {
+        FileStore store = new FileStore(root);
+        store.put(store.resolve("apps/a/snap/c/p.sid1/1_1.h"), bytes("x"));
+        String url = "http://h:1/files/apps/a/snap/c/p.sid1/1_1.h";
+        for (String other : new String[] {"sid", "id1", "p", "snap", "a", "1_1.h"}) {
+            assertFalse(store.holdsForSession(url, other, "h:1"), other);
+        }
+        store.put(store.resolve("apps/a/sid1/1"), bytes("x"));
+        assertTrue(store.holdsForSession("http://h:1/files/apps/a/sid1/1", "sid1", "h:1"), "a directory named the id");
+    }
+
     @Test
     void onlyCroquetsSnapshotLayoutIsPrunable() {
         assertEquals("apps/a/snap/c/p.sid1/1_1.h", FileStore.snapshotPath("http://h:1/files/apps/a/snap/c/p.sid1/1_1.h", "sid1"));
