@@ -245,14 +245,20 @@ class ReflectedIT {
             view(all.get(0)).flood(2_500);
             return null;
         });
+        awaitAll(all, "the first flooded event", m -> !m.rolled().isEmpty());
+        List<String> flooded = settled(all.get(0));
+        // Once the flood has settled the budgets have refilled, so an event after it is voted on again. (Rolled
+        // right behind the flood, its votes could be the ones both budgets skipped, and it never arrived.)
         roll(all.get(1), 1);
-        awaitAll(all, "the roll", m -> m.rolled().contains("roll-1"));
-        List<String> rolled = settled(all.get(0));
+        awaitAll(all, "the roll after the flood", m -> m.rolled().contains("roll-1"));
+        List<String> rolled = on(all.get(0), () -> dice(all.get(0)).rolled());
         await("the same events on both replicas", () -> rolled.equals(on(all.get(1), () -> dice(all.get(1)).rolled())));
-        assertTrue(rolled.size() >= 1_001, rolled.size() + " events arrived: fewer than the vote budget's burst");
+        assertEquals(flooded.size() + 1, rolled.size(), "flooded events arrived after the flood had settled");
+        assertTrue(flooded.size() >= 1_000, flooded.size() + " events arrived: fewer than the vote budget's burst");
+        // A vote one client skipped may still have come from the other, so a report need not mean a loss.
         boolean skipped = fixture.problems.stream().anyMatch(p -> p.describe().contains("faster than 1000 a second"));
-        assertEquals(rolled.size() < 2_501, skipped, "events lost without a report, or a report without loss: "
-                + rolled.size() + " arrived, problems " + fixture.problems);
+        assertTrue(flooded.size() == 2_500 || skipped, "events lost without a report: " + flooded.size()
+                + " of 2500 arrived, problems " + fixture.problems);
         assertTrue(fixture.problems.stream().noneMatch(p -> p.describe().contains("4104")),
                 fixture.problems.toString());
         assertIdenticalStates(all);
