@@ -441,12 +441,20 @@ final class Session {
                 String.valueOf(st.tickMs), String.valueOf(st.delayMs), String.valueOf(st.scale));
     }
 
+    /**
+     * Echoes the args, without {@code id}; absent args stay absent, as {@code JSON.stringify} drops
+     * Croquet's undefined. Under {@code rawtime} an object also gets {@code rawTime}, the clock of RECV's
+     * last slot.
+     */
     private void pong(Connection conn, JsonElement args) {
-        JsonElement echo = args == null ? null : args;
-        if (started && echo != null && echo.isJsonObject() && Json.truthy(st.flags.get("rawtime"))) {
-            echo.getAsJsonObject().addProperty("rawTime", sequencer.raw());
+        if (args == null) {
+            send(conn, "{\"action\":\"PONG\"}");
+            return;
         }
-        send(conn, "{\"action\":\"PONG\",\"args\":" + (echo == null ? "null" : echo.toString()) + "}");
+        if (started && args.isJsonObject() && Json.truthy(st.flags.get("rawtime"))) {
+            args.getAsJsonObject().addProperty("rawTime", sequencer.raw());
+        }
+        send(conn, "{\"action\":\"PONG\",\"args\":" + args + "}");
     }
 
     /** One line per LOG, from any socket (as in Croquet); the text is escaped and bounded by {@link LogText}. */
