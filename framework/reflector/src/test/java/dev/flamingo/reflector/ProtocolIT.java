@@ -189,6 +189,7 @@ class ProtocolIT {
             JsonObject pong = a.next("PONG");
             assertFalse(pong.has("id"), pong.toString());
             JsonObject echoed = pong.getAsJsonObject("args");
+            assertTrue(echoed.has("rawTime"), "no rawTime under the rawtime flag: " + pong);
             long rawTime = echoed.remove("rawTime").getAsLong();
             assertEquals(JsonParser.parseString(sent), echoed, "the args come back as sent");
             a.sendMessage("after-ping");
