@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -62,10 +64,11 @@ class SlowConsumerIT {
             stalled.connect(new InetSocketAddress("127.0.0.1", server.port()));
             joinWithoutReading(stalled, "backlog");
             reader.nextRecv(p -> p.isJsonObject() && p.getAsJsonObject().get("active").getAsInt() == 2);
-            // 8 MB: more than the kernel's send and receive buffers hold, so the rest waits in the server.
+            // More than the kernel's send and receive buffers hold, so the rest waits in the server.
             String payload = "p".repeat(64_000);
+            int messages = (int) ((kernelSendBufferMax() + (4 << 20)) / payload.length());
             long floodEnd = 0;
-            for (int i = 0; i < 128; i++) {
+            for (int i = 0; i < messages; i++) {
                 String sent = payload + i;
                 reader.sendMessage(sent);
                 floodEnd = reader.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals(sent)).get(0).getAsLong();
@@ -74,11 +77,21 @@ class SlowConsumerIT {
             for (int ticks = 0; ticks < 10; ticks++) {
                 lastTickSeen = reader.next("TICK").get("args").getAsLong();
             }
-            long firstTickAfterFlood = firstTickAfter(stalled.getInputStream(), payload + 127);
+            long firstTickAfterFlood = firstTickAfter(stalled.getInputStream(), payload + (messages - 1));
             assertTrue(firstTickAfterFlood > lastTickSeen, "the stalled client got the TICK at " + firstTickAfterFlood
                     + " while its backlog waited (flood ended at " + floodEnd + ", the reader's last TICK was at "
                     + lastTickSeen + ")");
         }
+    }
+
+    /** The most the kernel lets a socket's send buffer grow to (Linux tcp_wmem), or 4 MiB where unknown. */
+    private static long kernelSendBufferMax() throws IOException {
+        Path wmem = Path.of("/proc/sys/net/ipv4/tcp_wmem");
+        // readAllLines, not readString: procfs reports a size of 0 and readString then stops after one byte.
+        if (!Files.isReadable(wmem)) {
+            return 4 << 20;
+        }
+        return Long.parseLong(Files.readAllLines(wmem).get(0).trim().split("\\s+")[2]);
     }
 
     /** Reads the stalled client's frames: past the RECV carrying {@code lastPayload}, to the next TICK's time. */
