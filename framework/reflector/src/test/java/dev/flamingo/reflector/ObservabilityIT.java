@@ -1,6 +1,7 @@
 package dev.flamingo.reflector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -59,13 +60,7 @@ class ObservabilityIT {
     @Test
     void aSessionsStartAndEndAreLoggedOnceEach() {
         List<String> lines = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override public void publish(LogRecord r) {
-                lines.add(MessageFormat.format(r.getMessage(), r.getParameters()));
-            }
-            @Override public void flush() { }
-            @Override public void close() { }
-        };
+        Handler handler = capture(lines);
         Logger log = Logger.getLogger("dev.flamingo.reflector.internal.Session");
         log.addHandler(handler);
         try (ReflectorServer server = ReflectorServer.builder().port(0).build().start()) {
@@ -83,6 +78,56 @@ class ObservabilityIT {
         } finally {
             log.removeHandler(handler);
         }
+    }
+
+    /**
+     * A client's LOG (Croquet clients send their view-exit-mismatch reports so) is one log line naming the
+     * session, with the text escaped so that it cannot forge other lines and cut to a bound; whatever its
+     * args, a LOG closes nothing.
+     */
+    @Test
+    void aClientLogIsOneBoundedLineNamingTheSessionAndClosesNothing() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = capture(lines);
+        Logger log = Logger.getLogger("dev.flamingo.reflector.internal.Session");
+        log.addHandler(handler);
+        try (ReflectorServer server = ReflectorServer.builder().port(0).build().start();
+             TestClient a = TestClient.joined(server, "client-log", "a");
+             TestClient b = TestClient.joined(server, "client-log", "b")) {
+            a.send("{\"action\":\"LOG\",\"args\":\"mismatch\\nsession-end id=forged\\r\\u2028\\u001b[2J end\"}");
+            a.send("{\"action\":\"LOG\",\"args\":\"" + "x".repeat(200_000) + "\"}");
+            a.send("{\"action\":\"LOG\",\"args\":{\"what\":\"view-exit-mismatch\",\"active\":2}}");
+            for (String args : List.of("", ",\"args\":null", ",\"args\":42", ",\"args\":[[[]]]")) {
+                a.send("{\"action\":\"LOG\"" + args + "}");
+            }
+            a.send("{\"action\":\"PING\",\"args\":1}");
+            a.next("PONG"); // frames are handled in order: every LOG before it has been logged
+            List<String> logged = lines.stream().filter(l -> l.startsWith("client-log session=client-log ")).toList();
+            assertEquals(7, logged.size(), logged.toString());
+            assertTrue(logged.stream().noneMatch(l -> l.matches("(?s).*[\\n\\r\\u0085\\u2028\\u2029\\u001b].*")),
+                    "a line break or escape sequence from the client reached the log: " + logged);
+            assertTrue(logged.get(0).endsWith(" text=mismatch\\nsession-end id=forged\\r\\u2028\\u001b[2J end"),
+                    logged.get(0));
+            assertTrue(logged.get(1).contains("x".repeat(500)) && logged.get(1).length() < 1000,
+                    "200,000 chars logged as " + logged.get(1).length());
+            assertTrue(logged.get(2).endsWith(" text={\"what\":\"view-exit-mismatch\",\"active\":2}"), logged.get(2));
+            a.sendMessage("after-logs");
+            b.nextRecv(p -> p.isJsonPrimitive() && p.getAsString().equals("after-logs"));
+            assertFalse(a.closed.isDone() || b.closed.isDone(), "a LOG closed a socket");
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    /** A log handler adding each record's message, formatted as a formatter would, to {@code lines}. */
+    private static Handler capture(List<String> lines) {
+        return new Handler() {
+            @Override public void publish(LogRecord r) {
+                lines.add(MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
     }
 
     private static void snap(ReflectorServer server, TestClient client, JsonArray at) {

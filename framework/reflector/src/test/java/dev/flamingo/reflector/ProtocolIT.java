@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -169,5 +170,49 @@ class ProtocolIT {
             assertEquals(12345, pong.get("args").getAsLong());
             assertFalse(pong.has("id"));
         }
+    }
+
+    /**
+     * PONG echoes the PING's args as they were, or none when there were none; under the session's
+     * {@code rawtime} flag an object arg also gets {@code rawTime}, the same unscaled session clock that
+     * fills the last slot of every RECV.
+     */
+    @Test
+    void pongEchoesTheArgsAndUnderRawtimeAddsTheRawSessionTime() {
+        try (TestClient a = TestClient.connect(server, "pong-rawtime")) {
+            a.send("{\"action\":\"JOIN\",\"args\":{\"version\":1,\"apiKey\":\"none\",\"user\":\"a\","
+                    + "\"ticks\":{\"tick\":60000},\"flags\":{\"rawtime\":true}}}");
+            a.next("SYNC");
+            long before = lastSlot(a.nextRecv(p -> p.isJsonObject()));
+            String sent = "{\"sent\":1717171717171,\"nested\":{\"list\":[1,\"two\",null,1.5e300]}}";
+            a.send("{\"action\":\"PING\",\"args\":" + sent + "}");
+            JsonObject pong = a.next("PONG");
+            assertFalse(pong.has("id"), pong.toString());
+            JsonObject echoed = pong.getAsJsonObject("args");
+            assertTrue(echoed.has("rawTime"), "no rawTime under the rawtime flag: " + pong);
+            long rawTime = echoed.remove("rawTime").getAsLong();
+            assertEquals(JsonParser.parseString(sent), echoed, "the args come back as sent");
+            a.sendMessage("after-ping");
+            long after = lastSlot(a.nextRecv(p -> p.isJsonPrimitive()));
+            assertTrue(before <= rawTime && rawTime <= after, before + " <= " + rawTime + " <= " + after);
+            a.send("{\"action\":\"PING\",\"args\":1717171717171}");
+            assertEquals(1717171717171L, a.next("PONG").get("args").getAsLong(), "a number stays a number");
+        }
+    }
+
+    @Test
+    void pongWithoutRawtimeAddsNothingAndAnswersNoArgsWithNoArgs() {
+        try (TestClient a = TestClient.joined(server, "pong-plain", "a")) {
+            a.send("{\"action\":\"PING\",\"args\":{\"sent\":5}}");
+            assertEquals(JsonParser.parseString("{\"sent\":5}"), a.next("PONG").get("args"));
+            a.send("{\"action\":\"PING\"}");
+            JsonObject pong = a.next("PONG");
+            assertEquals(JsonParser.parseString("{\"action\":\"PONG\"}"), pong,
+                    "Croquet echoes undefined args as none");
+        }
+    }
+
+    private static long lastSlot(JsonArray message) {
+        return message.get(message.size() - 1).getAsLong();
     }
 }

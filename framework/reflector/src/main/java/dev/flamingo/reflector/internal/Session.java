@@ -276,7 +276,7 @@ final class Session {
         } catch (ProtocolException e) {
             services.metrics().reject(e.label);
             LOG.log(Level.DEBUG, "frame-refused session={0} remote={1} code={2} reason={3}", id, conn,
-                    String.valueOf(e.reason.code()), e.getMessage());
+                    String.valueOf(e.reason.code()), LogText.of(e.getMessage()));
             conn.close(e.reason, e.getMessage());
         }
     }
@@ -329,7 +329,7 @@ final class Session {
         if (!loggedStart) {
             loggedStart = true;
             LOG.log(Level.INFO, "session-start id={0} app={1} timeline={2} time={3} seq={4} retained={5}",
-                    id, st.appId, st.timeline, String.valueOf(st.time), Integer.toUnsignedString(st.seq),
+                    id, LogText.of(st.appId), st.timeline, String.valueOf(st.time), Integer.toUnsignedString(st.seq),
                     String.valueOf(st.messages.size()));
         }
         sync(conn);
@@ -441,18 +441,26 @@ final class Session {
                 String.valueOf(st.tickMs), String.valueOf(st.delayMs), String.valueOf(st.scale));
     }
 
+    /**
+     * Echoes the args, without {@code id}; absent args stay absent, as {@code JSON.stringify} drops
+     * Croquet's undefined. Under {@code rawtime} an object also gets {@code rawTime}, the clock of RECV's
+     * last slot.
+     */
     private void pong(Connection conn, JsonElement args) {
-        JsonElement echo = args == null ? null : args;
-        if (started && echo != null && echo.isJsonObject() && Json.truthy(st.flags.get("rawtime"))) {
-            echo.getAsJsonObject().addProperty("rawTime", sequencer.raw());
+        if (args == null) {
+            send(conn, "{\"action\":\"PONG\"}");
+            return;
         }
-        send(conn, "{\"action\":\"PONG\",\"args\":" + (echo == null ? "null" : echo.toString()) + "}");
+        if (started && args.isJsonObject() && Json.truthy(st.flags.get("rawtime"))) {
+            args.getAsJsonObject().addProperty("rawTime", sequencer.raw());
+        }
+        send(conn, "{\"action\":\"PONG\",\"args\":" + args + "}");
     }
 
+    /** One line per LOG, from any socket (as in Croquet); the text is escaped and bounded by {@link LogText}. */
     private void clientLog(Connection conn, JsonElement args) {
         String text = args == null ? "null" : Json.isString(args) ? args.getAsString() : args.toString();
-        LOG.log(Level.INFO, "client-log session={0} remote={1} text={2}", id, conn,
-                text.length() > 500 ? text.substring(0, 500) + "..." : text);
+        LOG.log(Level.INFO, "client-log session={0} remote={1} text={2}", id, conn, LogText.of(text));
     }
 
     int activeCount() {

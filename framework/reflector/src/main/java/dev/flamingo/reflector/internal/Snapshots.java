@@ -43,7 +43,7 @@ final class Snapshots {
         boolean local = services.files().holdsForSession(url, session.id, conn.authority);
         if (services.config().requireLocalSnapshots() && !local) {
             services.metrics().reject("snap_unknown_file");
-            LOG.log(Level.WARNING, "snap-refused session={0} remote={1} url={2}", session.id, conn, url);
+            LOG.log(Level.WARNING, "snap-refused session={0} remote={1} url={2}", session.id, conn, LogText.of(url));
             return;
         }
         int seq = (int) o.get("seq").getAsLong();
@@ -115,6 +115,6 @@ final class Snapshots {
             return;
         }
         services.pointers().put(st.appId, st.persistentId, url);
-        LOG.log(Level.INFO, "session-save id={0} remote={1} url={2}", session.id, conn, url);
+        LOG.log(Level.INFO, "session-save id={0} remote={1} url={2}", session.id, conn, LogText.of(url));
     }
 }
