@@ -131,7 +131,7 @@ public final class PublishLatency {
      * CPU time of the whole process (reflector, clients and this driver): per ping it is a steadier figure than
      * the latency percentiles, which move by 0.1 ms between runs with where the scheduler puts the threads.
      */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }

@@ -5,7 +5,6 @@ import dev.flamingo.client.internal.net.WebSocketTransport;
 import dev.flamingo.client.internal.wire.JoinArgs;
 import dev.flamingo.client.internal.wire.OutboundEncoder;
 import dev.flamingo.reflector.ReflectorServer;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +63,7 @@ public final class TransportFanout {
         long cpuAtStart = 0;
         for (int id = 0; id < total; id++) {
             if (id == warmup) {
-                cpuAtStart = processCpuNanos();
+                cpuAtStart = PublishLatency.processCpuNanos();
             }
             // The payload is opaque to the reflector: the id, found again in each RECV.
             String frame = encoder.send(0, "m" + id + ";", 0);
@@ -76,7 +75,7 @@ public final class TransportFanout {
         if (!allReceived.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("not every RECV reached every connection within 30 s");
         }
-        report(warmup, intervalMs, (processCpuNanos() - cpuAtStart) / (total - warmup));
+        report(warmup, intervalMs, (PublishLatency.processCpuNanos() - cpuAtStart) / (total - warmup));
         for (Transport link : links) {
             link.close(1000, "done");
         }
@@ -133,11 +132,6 @@ public final class TransportFanout {
         for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private void report(int warmup, long intervalMs, long cpuPerMessage) {
